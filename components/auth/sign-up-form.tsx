@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { initialFormState, type FormState } from "@/lib/forms";
+
+export function SignUpForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const router = useRouter();
+
+  useEffect(() => {
+    if (!state.ok || !formRef.current) return;
+    // The account exists: sign straight in with what was typed.
+    const data = new FormData(formRef.current);
+    signIn("credentials", { email: data.get("email"), password: data.get("password"), redirect: false }).then((result) => {
+      router.replace(result?.ok ? "/" : "/signin");
+      router.refresh();
+    });
+  }, [state, router]);
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-4">
+      {state.message && !state.ok ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+      <TextField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fields?.name} required />
+      <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} required />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." errors={state.fields?.password} required />
+      <Button type="submit" disabled={pending || state.ok} className="w-full">
+        {pending || state.ok ? "Creating your account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

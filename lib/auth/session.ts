@@ -1,0 +1,53 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "./options";
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+/**
+ * The signed-in user, read fresh from the database once per request: a role change or a deleted account
+ * takes effect on the next request, not when the JWT expires.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+});
+
+// --- Pages and server actions: redirect to sign-in, or render the 403 page. ---
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const path = (await headers()).get("x-candor-path") ?? "/";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  return user;
+}
+
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+// --- Route handlers: throw the JSON 401/403 errors. ---
+
+export async function requireApiUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in first.");
+  return user;
+}
+
+export async function requireApiRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await requireApiUser();
+  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return user;
+}

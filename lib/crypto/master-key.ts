@@ -1,0 +1,12 @@
+import { loadSecret } from "@/lib/config/secrets";
+
+/**
+ * The master key (32 bytes, base64) that wraps each user's data key. In development it is generated under
+ * `.data/secrets`; in production CANDOR_MASTER_KEY must be set (`openssl rand -base64 32`).
+ */
+export function encryptionMasterKey(): Buffer {
+  const value = loadSecret("CANDOR_MASTER_KEY", "Generate one with `openssl rand -base64 32` and set it in the environment.");
+  const key = Buffer.from(value, value.length === 43 && !/[+/=]/.test(value) ? "base64url" : "base64");
+  if (key.length !== 32) throw new Error("CANDOR_MASTER_KEY must be 32 bytes, base64-encoded (`openssl rand -base64 32`).");
+  return key;
+}
