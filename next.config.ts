@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite must be loaded by Node, not bundled: bundled, it resolves its WASM path to a URL object and fails.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // Lets parallel builds (e2e runs side by side) use separate output directories.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },

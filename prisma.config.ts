@@ -22,8 +22,10 @@ export default defineConfig({
       const pg = (await import("pg")).default;
       // Prisma issue #27403: with @prisma/adapter-pg the schema engine cannot deserialize catalog columns of
       // type `name` (oid 19) and `"char"` (oid 18). Report them as text (oid 25). CLI only; app queries never need it.
-      const addFields = pg.Result.prototype.addFields;
-      pg.Result.prototype.addFields = function (fields) {
+      type Field = { dataTypeID: number };
+      const prototype = pg.Result.prototype as unknown as { addFields(fields: Field[]): void };
+      const addFields = prototype.addFields;
+      prototype.addFields = function (fields) {
         for (const field of fields) if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25;
         return addFields.call(this, fields);
       };
@@ -32,13 +34,14 @@ export default defineConfig({
     }
     // PGlite re-arms a 10 s timer that would keep the CLI alive after `migrate deploy` finishes;
     // in this CLI-only process, timers created from here on must not hold the event loop open.
+    const timers = globalThis as unknown as Record<"setTimeout" | "setInterval", (...args: unknown[]) => { unref?: () => void }>;
     for (const name of ["setTimeout", "setInterval"] as const) {
-      const original = globalThis[name];
-      globalThis[name] = ((...args: Parameters<typeof original>) => {
+      const original = timers[name];
+      timers[name] = (...args) => {
         const timer = original(...args);
-        (timer as { unref?: () => void }).unref?.();
+        timer.unref?.();
         return timer;
-      }) as typeof original;
+      };
     }
     const { openPglite } = await import("./lib/db/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");

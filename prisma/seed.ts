@@ -8,19 +8,7 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db/client";
 import { publishDefaultPolicy } from "../lib/consent/default-policy";
-
-export const DEMO_PASSWORD = "demo-password";
-
-export const DEMO_USERS = [
-  { email: "member@demo.10kc.test", name: "Mia Member", role: "MEMBER" },
-  { email: "support@demo.10kc.test", name: "Sam Support", role: "SUPPORT" },
-  { email: "analyst@demo.10kc.test", name: "Ana Analyst", role: "ANALYST" },
-  { email: "admin@demo.10kc.test", name: "Ada Admin", role: "ADMIN" },
-  { email: "lena@demo.10kc.test", name: "Lena Fischer", role: "MEMBER" },
-  { email: "omar@demo.10kc.test", name: "Omar Gonzalez", role: "MEMBER" },
-  { email: "priya@demo.10kc.test", name: "Priya Raman", role: "MEMBER" },
-  { email: "jonas@demo.10kc.test", name: "Jonas Berg", role: "MEMBER" },
-] as const;
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 
 const PROGRAMS = [
   { name: "Northwind Outdoor Gear", description: "Tents, packs and trail kit for weekend adventurers.", websiteUrl: "https://northwind.example", commissionType: "PERCENT", commissionValue: 1200, cookieDays: 30, owner: 0, members: [4, 5, 6] },
@@ -43,7 +31,7 @@ export async function seed(db: PrismaClient): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const users = [];
+  const users: { id: string }[] = [];
   for (const user of DEMO_USERS) users.push(await db.user.create({ data: { ...user, passwordHash } }));
 
   for (const [index, program] of PROGRAMS.entries()) {
