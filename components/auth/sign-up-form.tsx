@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -8,22 +8,20 @@ import { TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/forms";
 
 export function SignUpForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
   const router = useRouter();
-
-  useEffect(() => {
-    if (!state.ok || !formRef.current) return;
-    // The account exists: sign straight in with what was typed.
-    const data = new FormData(formRef.current);
-    signIn("credentials", { email: data.get("email"), password: data.get("password"), redirect: false }).then((result) => {
-      router.replace(result?.ok ? "/" : "/signin");
+  const [state, formAction, pending] = useActionState(async (previous: FormState, data: FormData) => {
+    const result = await action(previous, data);
+    if (result.ok) {
+      // The account exists: sign straight in with what was typed (the password never comes back from the server).
+      const signedIn = await signIn("credentials", { email: data.get("email"), password: data.get("password"), redirect: false });
+      router.replace(signedIn?.ok && !signedIn.error ? "/" : "/signin");
       router.refresh();
-    });
-  }, [state, router]);
+    }
+    return result;
+  }, initialFormState);
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
       {state.message && !state.ok ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.message}

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,10 +16,14 @@ export type CurrentUser = { id: string; email: string; name: string; role: Role 
  * takes effect on the next request, not when the JWT expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // Everything behind sign-in is rendered per request: this marks the page dynamic before anything else runs,
+  // so `next build` never prerenders it (and never opens the database or needs the secret).
+  await connection();
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+  // A deleted account is a tombstone row: its still-unexpired JWT must not sign anyone in.
+  return db.user.findUnique({ where: { id, deletedAt: null }, select: { id: true, email: true, name: true, role: true } });
 });
 
 // --- Pages and server actions: redirect to sign-in, or render the 403 page. ---

@@ -16,7 +16,7 @@ export function loadSecret(envName: string, hint: string): string {
   if (process.env.NODE_ENV === "production") {
     throw new MissingSecretError(`${envName} is not set. ${hint}`);
   }
-  const file = path.resolve(SECRETS_DIR, envName.toLowerCase());
+  const file = path.resolve(/*turbopackIgnore: true*/ SECRETS_DIR, envName.toLowerCase());
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

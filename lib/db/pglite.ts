@@ -28,7 +28,7 @@ function acquireLock(dir: string) {
     const holder = Number(readFileSync(file, "utf8"));
     if (holder && holder !== process.pid && isAlive(holder)) {
       throw new DatabaseLockedError(
-        `The embedded database at ${path.relative(process.cwd(), dir)} is already open in process ${holder}. ` +
+        `The embedded database at ${path.relative(/*turbopackIgnore: true*/ process.cwd(), dir)} is already open in process ${holder}. ` +
           `Stop that process first (PGlite allows one process per data directory), or set DATABASE_URL=postgresql://… .`,
       );
     }

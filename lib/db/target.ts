@@ -16,10 +16,10 @@ export class DatabaseConfigError extends Error {}
 
 export function resolveDatabaseTarget(raw: string | undefined = process.env.DATABASE_URL): DatabaseTarget {
   const value = raw?.trim();
-  if (!value) return { kind: "pglite", dir: path.resolve(DEFAULT_PGLITE_DIR) };
+  if (!value) return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ DEFAULT_PGLITE_DIR) };
   if (/^postgres(ql)?:\/\//i.test(value)) return { kind: "postgres", url: value };
-  if (value.startsWith("file:")) return { kind: "pglite", dir: path.resolve(value.slice("file:".length) || DEFAULT_PGLITE_DIR) };
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { kind: "pglite", dir: path.resolve(value) };
+  if (value.startsWith("file:")) return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ value.slice("file:".length) || DEFAULT_PGLITE_DIR) };
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ value) };
   throw new DatabaseConfigError(
     `DATABASE_URL must be postgresql://user@host:port/db, or file:<directory> (or unset) for the embedded database; got "${value.split("://")[0]}://…".`,
   );
@@ -27,7 +27,7 @@ export function resolveDatabaseTarget(raw: string | undefined = process.env.DATA
 
 /** A one-line description that never prints a password. */
 export function describeTarget(target: DatabaseTarget): string {
-  if (target.kind === "pglite") return `embedded PGlite at ${path.relative(process.cwd(), target.dir) || "."}`;
+  if (target.kind === "pglite") return `embedded PGlite at ${path.relative(/*turbopackIgnore: true*/ process.cwd(), target.dir) || "."}`;
   const url = new URL(target.url);
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
