@@ -12,6 +12,8 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:${dataDir}/pglite`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Per port, so e2e runs side by side do not delete each other's artifacts.
+  outputDir: `test-results/e2e-${PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -48,6 +50,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       CANDOR_MASTER_KEY: "ZTJlLW1hc3Rlci1rZXktbm90LWZvci1wcm9kdWN0aW8=",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Suites share this server and its data: no hourly retention run deleting behind a test's back (admin tests run it).
+      CANDOR_RETENTION_SCHEDULE: "off",
     },
   },
 });

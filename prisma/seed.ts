@@ -9,6 +9,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/db/client";
 import { publishDefaultPolicy } from "../lib/consent/default-policy";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { seedDemoUsage } from "./seed-demo-usage";
 
 const PROGRAMS = [
   { name: "Northwind Outdoor Gear", description: "Tents, packs and trail kit for weekend adventurers.", websiteUrl: "https://northwind.example", commissionType: "PERCENT", commissionValue: 1200, cookieDays: 30, owner: 0, members: [4, 5, 6] },
@@ -60,6 +61,9 @@ export async function seed(db: PrismaClient): Promise<boolean> {
       },
     });
   }
+
+  // Demo data: anonymous usage events from made-up visitors, so /insights has charts to show.
+  await seedDemoUsage(db);
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { withPgliteBytes } from "./pglite-bytes";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openPglite } from "./pglite";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./target";
@@ -16,7 +17,7 @@ export function createPrismaClient(target: DatabaseTarget = resolveDatabaseTarge
     return { client, close: () => client.$disconnect() };
   }
   const { pglite, close } = openPglite(target.dir);
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const client = new PrismaClient({ adapter: withPgliteBytes(new PrismaPGlite(pglite)) });
   return {
     client,
     close: async () => {

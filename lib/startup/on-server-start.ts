@@ -1,5 +1,7 @@
 import { authSecret, MissingSecretError } from "@/lib/config/secrets";
 import { encryptionMasterKey } from "@/lib/crypto/master-key";
+import { startRetentionSchedule } from "@/lib/retention/start-retention-schedule";
+import { startSaltShredder } from "@/lib/insights/start-salt-shredder";
 
 /**
  * In production a missing secret stops start-up here with one clear line, instead of failing on the first request.
@@ -15,4 +17,8 @@ export function onServerStart() {
     }
     throw error;
   }
+  // Expired recordings are deleted by the server itself, hourly (lib/retention); `npm run retention` is the cron twin.
+  startRetentionSchedule();
+  // Each day's usage salt is deleted right after UTC midnight, so visitors of different days cannot be linked.
+  startSaltShredder();
 }

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { withPgliteBytes } from "@/lib/db/pglite-bytes";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -45,7 +46,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: withPgliteBytes(new PrismaPGlite(pglite)) });
   return {
     db,
     kind: "pglite",

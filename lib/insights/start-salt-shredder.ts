@@ -1,0 +1,42 @@
+import "server-only";
+import { addDays, utcDay } from "./day-salt";
+import { destroyExpiredSalts } from "./destroy-expired-salts";
+
+// On globalThis so a dev hot reload (which re-evaluates modules) cannot start a second timer.
+const globalForShredder = globalThis as unknown as { candorSaltShredder?: { stop: () => void } };
+
+/**
+ * Deletes each day's salt right after UTC midnight, even when no usage event arrives to trigger it (every write
+ * also deletes expired salts first). Runs once at start (a server that was down catches up), then just after each
+ * midnight; the timer is unref'd so it never keeps a process alive. Returns false when it did not start.
+ */
+export function startSaltShredder(): boolean {
+  if (process.env.NEXT_PHASE === "phase-production-build") return false;
+  if (globalForShredder.candorSaltShredder) return false;
+
+  let timer: NodeJS.Timeout | undefined;
+  const run = async () => {
+    try {
+      await destroyExpiredSalts();
+    } catch (error) {
+      console.error("[candor] expired usage salts not destroyed yet, retrying:", error instanceof Error ? error.message : String(error));
+    }
+  };
+  const scheduleNext = () => {
+    const now = new Date();
+    // A second past midnight, and at least every hour in case the clock jumps or a run failed.
+    const untilMidnight = addDays(utcDay(now), 1).getTime() + 1000 - now.getTime();
+    timer = setTimeout(() => void run().finally(scheduleNext), Math.min(untilMidnight, 60 * 60 * 1000));
+    timer.unref();
+  };
+  const first = setTimeout(() => void run().finally(scheduleNext), 5_000);
+  first.unref();
+  globalForShredder.candorSaltShredder = {
+    stop: () => {
+      clearTimeout(first);
+      if (timer) clearTimeout(timer);
+      globalForShredder.candorSaltShredder = undefined;
+    },
+  };
+  return true;
+}
