@@ -9,7 +9,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible({ timeout: 30_000 });
 }
 
 export const signInAs = (page: Page, role: DemoRole) => signIn(page, demoUser(role).email);
@@ -23,6 +23,7 @@ export async function signUpNewMember(page: Page, name = "E2E Member") {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  // bcrypt + sign-in + first render: slow on a loaded 2-core machine, so allow more than the default.
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible({ timeout: 30_000 });
   return { email, password, name };
 }
