@@ -14,16 +14,10 @@ export function InsightsDashboardView({ dashboard }: { dashboard: InsightsDashbo
   const days = range.rangeDays;
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">Insights</h1>
-          <p className="mt-1 max-w-2xl text-slate-600">
-            Anonymous, aggregate usage of people who share usage information, {range.from} to {range.to} (UTC). Nothing here leads to a
-            person or a session: any group of fewer than {k} people is folded into “Other” or hidden.
-          </p>
-        </div>
-        <RangePicker current={days} />
-      </div>
+      <InsightsHeader
+        rangeDays={days}
+        status={`Anonymous, aggregate usage of people who share usage information, ${range.from} to ${range.to} (UTC). Nothing here leads to a person or a session: any group of fewer than ${k} people is folded into “Other” or hidden.`}
+      />
 
       <Section title="Activity">
         <ChartCard chart={charts["active-users"]} rangeDays={days}>
@@ -88,6 +82,21 @@ export function InsightsDashboardView({ dashboard }: { dashboard: InsightsDashbo
           <TimeSeriesChart kind="bar" rows={charts["new-programs"].rows} xKey="week" series={[{ key: "programs", label: "New programs", color: BLUE }]} format="int" k={k} />
         </ChartCard>
       </Section>
+    </div>
+  );
+}
+
+/** The title and range picker; also the loading state while the charts are computed. */
+export function InsightsHeader({ rangeDays, status }: { rangeDays: number; status: string }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Insights</h1>
+        <p role="status" className="mt-1 max-w-2xl text-slate-600">
+          {status}
+        </p>
+      </div>
+      <RangePicker current={rangeDays} />
     </div>
   );
 }

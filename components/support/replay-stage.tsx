@@ -99,13 +99,18 @@ export function ReplayStage({
     const player = playerRef.current;
     const target = pendingSeekRef.current;
     if (!player || target === null) return;
-    const { startTime, totalTime } = player.getMetaData();
-    if (!completeRef.current && startTime + target > loadedUntilRef.current) return; // not streamed yet: retried per chunk
+    const { startTime } = player.getMetaData();
+    const loadedMs = loadedUntilRef.current - startTime;
+    if (!completeRef.current && target > loadedMs) return; // not streamed yet: retried as each chunk arrives
     pendingSeekRef.current = null;
-    const offset = Math.min(target, totalTime);
-    player.goto(offset);
+    // Clamp to what has arrived, not to the player's metadata: `addEvent` hands events to the replayer a microtask
+    // later, so right after a chunk its total time is stale. The timeout lets those events land before the seek.
+    const offset = Math.max(0, Math.min(target, loadedMs));
     offsetRef.current = offset;
     callbacks.current.onTime(offset);
+    setTimeout(() => {
+      if (playerRef.current === player) player.goto(offset);
+    }, 0);
   }
 
   useEffect(() => {
@@ -118,6 +123,7 @@ export function ReplayStage({
     let lastSeq = -1;
     pendingSeekRef.current = initialOffsetMs;
     completeRef.current = false;
+    loadedUntilRef.current = 0;
     callbacks.current.onStatus({ phase: "loading" });
 
     const size = () => {

@@ -72,7 +72,8 @@ export default async function SupportSessionPage({ params, searchParams }: Props
           ))}
         </dl>
         <p className="mt-3 text-xs text-slate-500">
-          {session.pageCount} pages · {session.clickCount} clicks · {session.errorCount} errors · {session.rageClickCount + session.deadClickCount} rage/dead clicks.
+          {count(session.pageCount, "page")} · {count(session.clickCount, "click")} · {count(session.errorCount, "error")} ·{" "}
+          {count(session.rageClickCount + session.deadClickCount, "rage/dead click")}.
           Inputs are masked and private areas replay as hatched placeholders.
         </p>
       </header>
@@ -92,3 +93,5 @@ function SessionGone({ message }: { message: string }) {
     </div>
   );
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
