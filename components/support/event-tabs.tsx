@@ -45,7 +45,7 @@ export function EventTabs({
 
   return (
     <div className="flex min-h-0 flex-col rounded-xl border border-slate-200 bg-white">
-      <div role="tablist" aria-label="Session events" className="flex overflow-x-auto border-b border-slate-200">
+      <div role="tablist" aria-label="Session events" className="flex flex-wrap border-b border-slate-200">
         {TABS.map((tab, index) => {
           const selected = tab.key === active;
           const count = byTab[tab.key].length;
@@ -63,7 +63,7 @@ export function EventTabs({
               tabIndex={selected ? 0 : -1}
               onClick={() => setActive(tab.key)}
               onKeyDown={(event) => onKeyDown(event, index)}
-              className={`shrink-0 border-b-2 px-3 py-2 text-sm font-medium ${selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              className={`shrink-0 border-b-2 px-2.5 py-2 text-sm font-medium ${selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
               {tab.label} <span className="text-xs text-slate-500 tabular-nums">({count})</span>
             </button>

@@ -64,6 +64,7 @@ export function ReplayStage({
   viewId,
   initialOffsetMs,
   onStart,
+  onTotal,
   onTime,
   onStatus,
   ref,
@@ -72,6 +73,8 @@ export function ReplayStage({
   viewId: string;
   initialOffsetMs: number | null;
   onStart: (startTs: number) => void;
+  /** The replay's length so far (called as chunks arrive and once the stream ends), for the marker strip's scale. */
+  onTotal: (totalMs: number) => void;
   onTime: (offsetMs: number) => void;
   onStatus: (status: ReplayStatus) => void;
   ref?: Ref<ReplayHandle>;
@@ -82,9 +85,9 @@ export function ReplayStage({
   const loadedUntilRef = useRef(0);
   const completeRef = useRef(false);
   const pendingSeekRef = useRef<number | null>(null);
-  const callbacks = useRef({ onStart, onTime, onStatus });
+  const callbacks = useRef({ onStart, onTotal, onTime, onStatus });
   useEffect(() => {
-    callbacks.current = { onStart, onTime, onStatus };
+    callbacks.current = { onStart, onTotal, onTime, onStatus };
   });
 
   useImperativeHandle(ref, () => ({
@@ -180,6 +183,7 @@ export function ReplayStage({
           callbacks.current.onStatus({ phase: "streaming" });
         }
       }
+      if (player) callbacks.current.onTotal(loadedUntilRef.current - player.getMetaData().startTime);
       flushPendingSeek();
     };
 
@@ -214,10 +218,14 @@ export function ReplayStage({
       }
       // The player draws its progress-bar markers when `tags` changes: hand it a fresh object now every event is in.
       player?.$set({ tags: { ...MARKER_TAGS } });
+      if (player) callbacks.current.onTotal(loadedUntilRef.current - player.getMetaData().startTime);
       flushPendingSeek();
       callbacks.current.onStatus({ phase: "complete" });
     };
-    void run();
+    run().catch(() => {
+      // The player's code could not be loaded (network, a deploy in between): say so rather than spin forever.
+      if (!abort.signal.aborted) callbacks.current.onStatus({ phase: "error", message: "The replay player could not be loaded. Reload the page to try again." });
+    });
 
     return () => {
       abort.abort();

@@ -36,6 +36,7 @@ export function SessionViewer({
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const [timeline, setTimeline] = useState<{ items: TimelineItem[]; truncated: boolean } | null>(null);
   const [startTs, setStartTs] = useState<number | null>(null);
+  const [playerTotalMs, setPlayerTotalMs] = useState<number | null>(null);
   const [offset, setOffset] = useState(initialOffsetMs ?? 0);
   const [status, setStatus] = useState<ReplayStatus>({ phase: "loading" });
   const [copyState, setCopyState] = useState<{ ok: boolean; url: string } | null>(null);
@@ -126,14 +127,15 @@ export function SessionViewer({
     );
   }
 
-  const totalMs = Math.max(durationMs, timeline && startTs !== null && timeline.items.length ? timeline.items[timeline.items.length - 1].ts - startTs : 0);
+  // The marker strip shares the player's time axis: its length once known, the session's recorded duration before.
+  const totalMs = playerTotalMs ?? durationMs;
 
   return (
-    <div className="rr-block grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]" data-testid="session-viewer">
+    <div className="rr-block grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]" data-testid="session-viewer">
       <ViewReasonDialog open={requireReason && !viewId} userName={userName} pending={pending} error={reasonError} onSubmit={(reason) => void openView(reason)} />
       <section aria-label="Replay" className="min-w-0 space-y-3">
         {viewId ? (
-          <ReplayStage ref={stageRef} sessionId={sessionId} viewId={viewId} initialOffsetMs={initialOffsetMs} onStart={setStartTs} onTime={setOffset} onStatus={onStatus} />
+          <ReplayStage ref={stageRef} sessionId={sessionId} viewId={viewId} initialOffsetMs={initialOffsetMs} onStart={setStartTs} onTotal={setPlayerTotalMs} onTime={setOffset} onStatus={onStatus} />
         ) : (
           <div className="flex aspect-video items-center justify-center rounded-lg bg-slate-100 text-sm text-slate-600">
             {requireReason ? "Give a reason to open the replay." : "Opening the replay…"}
