@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "cache/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "cache/**", "next-env.d.ts"] },
 ];
 
 export default config;
