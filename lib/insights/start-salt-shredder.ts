@@ -1,6 +1,8 @@
 import "server-only";
-import { addDays, utcDay } from "./day-salt";
+import { addDays, utcDay, utcDayKey } from "./day-salt";
+import { RANGE_DAYS } from "./charts/types";
 import { destroyExpiredSalts } from "./destroy-expired-salts";
+import { rollUpUsageDays } from "./roll-up-usage-days";
 
 // On globalThis so a dev hot reload (which re-evaluates modules) cannot start a second timer.
 const globalForShredder = globalThis as unknown as { candorSaltShredder?: { stop: () => void } };
@@ -9,6 +11,8 @@ const globalForShredder = globalThis as unknown as { candorSaltShredder?: { stop
  * Deletes each day's salt right after UTC midnight, even when no usage event arrives to trigger it (every write
  * also deletes expired salts first). Runs once at start (a server that was down catches up), then just after each
  * midnight; the timer is unref'd so it never keeps a process alive. Returns false when it did not start.
+ * The same runs roll up the days that just became final (and any the longest dashboard range lacks), so the
+ * first dashboard read of the day does not have to.
  */
 export function startSaltShredder(): boolean {
   if (process.env.NEXT_PHASE === "phase-production-build") return false;
@@ -20,6 +24,14 @@ export function startSaltShredder(): boolean {
       await destroyExpiredSalts();
     } catch (error) {
       console.error("[candor] expired usage salts not destroyed yet, retrying:", error instanceof Error ? error.message : String(error));
+    }
+    try {
+      const now = new Date();
+      const from = addDays(utcDay(now), 1 - Math.max(...RANGE_DAYS)).toISOString().slice(0, 10);
+      await rollUpUsageDays({ from, to: utcDayKey(now), now });
+    } catch (error) {
+      // Not lost: the next run, or the next dashboard read, rolls the day up.
+      console.error("[candor] usage rollup not done yet, retrying:", error instanceof Error ? error.message : String(error));
     }
   };
   const scheduleNext = () => {

@@ -15,6 +15,8 @@ export type RetentionResult = {
   events: number;
   /** Anonymous insights events (no user id, but the 90-day promise covers them too). */
   usageEvents: number;
+  /** Days of insights rollups deleted with them (lib/insights/roll-up-usage-days.ts). */
+  usageRollupDays: number;
   durationMs: number;
 };
 
@@ -22,7 +24,7 @@ export type RetentionResult = {
  * Deletes recordings and usage events older than the retention period: every session that started before
  * `now - retentionDays` (read on each run, so a lowered setting applies on the next run) or whose own `expiresAt` —
  * stamped at ingest with the period in force then — has passed, with its chunks and indexed events; and every
- * anonymous usage event from before the cutoff.
+ * anonymous usage event from before the cutoff, with the insights rollups of those days.
  *
  * Works in batches of `batchSize` sessions, one short transaction each, so ingest and page requests are never held
  * behind one long delete (with the embedded database they queue on the same connection between batches). Idempotent:
@@ -51,7 +53,7 @@ export async function runRetention({
   const retentionDays = await effectiveRetentionDays({ db });
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   const due = { OR: [{ startedAt: { lt: cutoff } }, { expiresAt: { lt: now } }] };
-  const totals = { sessions: 0, chunks: 0, events: 0, usageEvents: 0 };
+  const totals = { sessions: 0, chunks: 0, events: 0, usageEvents: 0, usageRollupDays: 0 };
 
   for (;;) {
     const batch = await db.recordingSession.findMany({ where: due, select: { id: true }, orderBy: { startedAt: "asc" }, take: batchSize });
@@ -72,16 +74,28 @@ export async function runRetention({
     await yieldToOtherWork();
   }
 
-  // Usage events are tiny rows without children: bigger batches, same short transactions.
+  // Usage events are tiny rows without children: bigger batches, same short transactions. They are found through
+  // the indexed `day` (whole days before the cutoff's, then the cutoff's own day up to the cutoff): `at` has no index.
   const usageBatchSize = batchSize * 10;
+  const cutoffDay = new Date(Math.floor(cutoff.getTime() / DAY_MS) * DAY_MS);
+  const usageDue = { OR: [{ day: { lt: cutoffDay } }, { day: cutoffDay, at: { lt: cutoff } }] };
   for (;;) {
-    const batch = await db.usageEvent.findMany({ where: { at: { lt: cutoff } }, select: { id: true }, orderBy: { id: "asc" }, take: usageBatchSize });
+    const batch = await db.usageEvent.findMany({ where: usageDue, select: { id: true }, take: usageBatchSize });
     if (batch.length === 0) break;
     const removed = await db.usageEvent.deleteMany({ where: { id: { in: batch.map((event) => event.id) } } });
     totals.usageEvents += removed.count;
     if (batch.length < usageBatchSize || removed.count === 0) break;
     await yieldToOtherWork();
   }
+
+  // Rollups of the deleted days go too. The cutoff's own day lost only some events, so its rollup is dropped as well
+  // and rebuilt from what is left the next time a dashboard reads that day.
+  const rollupsDue = { day: { lte: cutoffDay } };
+  totals.usageRollupDays = await db.$transaction(async (tx) => {
+    await tx.usageRollupVisitor.deleteMany({ where: rollupsDue });
+    await tx.usageDailyRollup.deleteMany({ where: rollupsDue });
+    return (await tx.usageRollupDay.deleteMany({ where: rollupsDue })).count;
+  });
 
   const result: RetentionResult = { retentionDays, cutoff, ...totals, durationMs: Date.now() - started };
   await db.auditLog.create({
@@ -94,7 +108,7 @@ export async function runRetention({
   });
   log(
     `[candor] retention (${trigger}): removed ${totals.sessions} sessions, ${totals.chunks} chunks, ${totals.events} events, ` +
-      `${totals.usageEvents} usage events ` +
+      `${totals.usageEvents} usage events (${totals.usageRollupDays} days of rollups) ` +
       `older than ${retentionDays} days (started before ${cutoff.toISOString()}) in ${result.durationMs} ms`,
   );
   return result;

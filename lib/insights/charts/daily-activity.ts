@@ -2,30 +2,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { floorCount, hiddenDaysNote } from "../suppression";
+import { rolledUp } from "./breakdown";
+import { rawDailyActivity, rollupSplit, VISIT_GAP } from "./dimensions";
 import type { ChartContext, ChartData } from "./types";
-
-/** A visit ends after this much inactivity (the usual web-analytics rule); the next event starts a new one. */
-const VISIT_GAP = "30 minutes";
 
 type DayActivity = { day: string; users: number; visits: number };
 
-/** People and visits per day. Visitor hashes change every day, so a visit never spans two days. */
+/** People and visits per day: rolled up for final days, from raw events for yesterday and today. */
 function dailyActivity(ctx: ChartContext): Promise<Map<string, DayActivity>> {
   return ctx.memo("daily-activity", async () => {
-    const { from, to } = ctx.range;
+    await rolledUp(ctx);
+    const { from, rolledTo, rawFrom, to } = rollupSplit(ctx.range);
     const rows = await db.$queryRaw<DayActivity[]>(Prisma.sql`
-      WITH ev AS (
-        SELECT "day", "visitor", "at" FROM "UsageEvent"
-        WHERE "day" BETWEEN ${from}::date AND ${to}::date AND "visitor" IS NOT NULL
-      ),
-      marked AS (
-        SELECT "day", "visitor",
-          CASE WHEN lag("at") OVER w IS NULL OR "at" - lag("at") OVER w > ${VISIT_GAP}::interval THEN 1 ELSE 0 END AS starts
-        FROM ev WINDOW w AS (PARTITION BY "visitor" ORDER BY "at")
-      )
-      SELECT "day"::text AS day, count(*)::int AS users, sum(visits)::int AS visits
-      FROM (SELECT "day", "visitor", sum(starts) AS visits FROM marked GROUP BY "day", "visitor") per_visitor
-      GROUP BY "day"`);
+      SELECT "day"::text AS day, "users", "visits" FROM "UsageRollupDay" WHERE "day" BETWEEN ${from}::date AND ${rolledTo}::date
+      UNION ALL
+      SELECT "day"::text AS day, users, visits FROM (${rawDailyActivity(rawFrom, to)}) raw_days`);
     return new Map(rows.map((row) => [row.day, row]));
   });
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { foldedBreakdown, type BreakdownRow } from "./breakdown";
+import { foldedBreakdown, recentCells, type BreakdownRow } from "./breakdown";
+import { dayCells } from "./dimensions";
 import { OTHER_LABEL, type ChartContext, type ChartData, type ChartRow } from "./types";
 
 const labelOf = (row: BreakdownRow, rename: (key: string) => string = (key) => key) => (row.label === null ? OTHER_LABEL : rename(row.label));
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value)));
 
 /** Biggest first, "Other" last. */
-function byValue(metric: string) {
+function byValue(metric: "events" | "userDays") {
   return (a: BreakdownRow, b: BreakdownRow) => Number(a.label === null) - Number(b.label === null) || Number(b[metric]) - Number(a[metric]);
 }
 
@@ -18,20 +19,18 @@ export async function pagesChart(ctx: ChartContext): Promise<ChartData> {
   const { rows, note } = await foldedBreakdown({
     ctx,
     noun: "route",
-    where: Prisma.sql`"kind" = 'PAGE'`,
-    key: Prisma.sql`"route"`,
-    metrics: Prisma.sql`count(*)::int AS views, percentile_cont(0.5) WITHIN GROUP (ORDER BY ev."durationMs") AS "medianMs"`,
+    dimension: "page-route",
   });
   return {
     id: "pages",
     title: "Page views and median time on page",
-    description: "Page views per route template, and the median time a page stayed open.",
+    description: "Page views per route template, and the median time a page stayed open (to two significant digits).",
     columns: [
       { key: "route", label: "Route", format: "text" },
       { key: "views", label: "Page views", format: "int" },
       { key: "medianMs", label: "Median time on page", format: "ms" },
     ],
-    rows: rows.sort(byValue("views")).map((row) => ({ route: labelOf(row), views: num(row.views), medianMs: num(row.medianMs) })),
+    rows: rows.sort(byValue("events")).map((row) => ({ route: labelOf(row), views: num(row.events), medianMs: num(row.medianMs) })),
     notes: notes(note),
     k: ctx.k,
   };
@@ -41,9 +40,7 @@ export async function featuresChart(ctx: ChartContext): Promise<ChartData> {
   const { rows, note } = await foldedBreakdown({
     ctx,
     noun: "feature",
-    where: Prisma.sql`"kind" = 'FEATURE'`,
-    key: Prisma.sql`"name"`,
-    metrics: Prisma.sql`count(*)::int AS uses`,
+    dimension: "feature",
   });
   return {
     id: "features",
@@ -53,7 +50,7 @@ export async function featuresChart(ctx: ChartContext): Promise<ChartData> {
       { key: "feature", label: "Feature", format: "text" },
       { key: "uses", label: "Uses", format: "int" },
     ],
-    rows: rows.sort(byValue("uses")).map((row) => ({ feature: labelOf(row), uses: num(row.uses) })),
+    rows: rows.sort(byValue("events")).map((row) => ({ feature: labelOf(row), uses: num(row.events) })),
     notes: notes(note),
     k: ctx.k,
   };
@@ -69,9 +66,7 @@ export async function keyEventsChart(ctx: ChartContext): Promise<ChartData> {
   const { rows, note } = await foldedBreakdown({
     ctx,
     noun: "key event",
-    where: Prisma.sql`"kind" = 'KEY'`,
-    key: Prisma.sql`"name"`,
-    metrics: Prisma.sql`count(*)::int AS count`,
+    dimension: "key-event",
   });
   return {
     id: "key-events",
@@ -81,7 +76,7 @@ export async function keyEventsChart(ctx: ChartContext): Promise<ChartData> {
       { key: "event", label: "Event", format: "text" },
       { key: "count", label: "Count", format: "int" },
     ],
-    rows: rows.sort(byValue("count")).map((row) => ({ event: labelOf(row, (key) => KEY_EVENT_LABELS[key] ?? key), count: num(row.count) })),
+    rows: rows.sort(byValue("events")).map((row) => ({ event: labelOf(row, (key) => KEY_EVENT_LABELS[key] ?? key), count: num(row.events) })),
     notes: notes(note),
     k: ctx.k,
   };
@@ -91,17 +86,14 @@ export async function errorsByRouteChart(ctx: ChartContext): Promise<ChartData> 
   const { rows, keptKeys, foldedKeys, note } = await foldedBreakdown({
     ctx,
     noun: "route",
-    where: Prisma.sql`"kind" = 'ERROR'`,
-    key: Prisma.sql`"route"`,
-    metrics: Prisma.sql`count(*)::int AS errors`,
+    dimension: "error-route",
   });
   // The rate's denominator: page views of the same routes, folded the same way.
   const views = rows.length
     ? await db.$queryRaw<{ label: string | null; views: number }[]>(Prisma.sql`
-        SELECT CASE WHEN "route" = ANY(${keptKeys}::text[]) THEN "route" END AS label, count(*)::int AS views
-        FROM "UsageEvent"
-        WHERE "day" BETWEEN ${ctx.range.from}::date AND ${ctx.range.to}::date AND "kind" = 'PAGE'
-          AND "route" = ANY(${[...keptKeys, ...foldedKeys]}::text[])
+        SELECT CASE WHEN key = ANY(${keptKeys}::text[]) THEN key END AS label, sum(events)::int AS views
+        FROM (${dayCells("page-route", ctx.range, await recentCells(ctx))}) cells
+        WHERE key = ANY(${[...keptKeys, ...foldedKeys]}::text[])
         GROUP BY 1`)
     : [];
   const viewsOf = (label: string | null) => views.find((row) => row.label === label)?.views ?? 0;
@@ -115,9 +107,9 @@ export async function errorsByRouteChart(ctx: ChartContext): Promise<ChartData> 
       { key: "views", label: "Page views", format: "int" },
       { key: "errorsPer100Views", label: "Errors per 100 page views", format: "int" },
     ],
-    rows: rows.sort(byValue("errors")).map((row): ChartRow => {
+    rows: rows.sort(byValue("events")).map((row): ChartRow => {
       const pageViews = viewsOf(row.label);
-      const errors = num(row.errors) ?? 0;
+      const errors = row.events;
       return { route: labelOf(row), errors, views: pageViews, errorsPer100Views: pageViews ? Math.round((errors / pageViews) * 1000) / 10 : null };
     }),
     notes: notes(note),
@@ -129,9 +121,7 @@ export async function errorMessagesChart(ctx: ChartContext): Promise<ChartData> 
   const { rows, note } = await foldedBreakdown({
     ctx,
     noun: "error message",
-    where: Prisma.sql`"kind" = 'ERROR'`,
-    key: Prisma.sql`"message"`,
-    metrics: Prisma.sql`count(*)::int AS count`,
+    dimension: "error-message",
   });
   return {
     id: "error-messages",
@@ -141,7 +131,7 @@ export async function errorMessagesChart(ctx: ChartContext): Promise<ChartData> 
       { key: "message", label: "Message", format: "text" },
       { key: "count", label: "Occurrences", format: "int" },
     ],
-    rows: rows.sort(byValue("count")).map((row) => ({ message: labelOf(row), count: num(row.count) })),
+    rows: rows.sort(byValue("events")).map((row) => ({ message: labelOf(row), count: num(row.events) })),
     notes: notes(note),
     k: ctx.k,
   };
@@ -151,9 +141,7 @@ export async function frustrationChart(ctx: ChartContext): Promise<ChartData> {
   const { rows, note } = await foldedBreakdown({
     ctx,
     noun: "route",
-    where: Prisma.sql`"kind" IN ('RAGE_CLICK', 'DEAD_CLICK')`,
-    key: Prisma.sql`"route"`,
-    metrics: Prisma.sql`count(*) FILTER (WHERE ev."kind" = 'RAGE_CLICK')::int AS rage, count(*) FILTER (WHERE ev."kind" = 'DEAD_CLICK')::int AS dead`,
+    dimension: "frustration-route",
   });
   return {
     id: "frustration",
@@ -165,28 +153,25 @@ export async function frustrationChart(ctx: ChartContext): Promise<ChartData> {
       { key: "dead", label: "Dead clicks", format: "int" },
     ],
     rows: rows
-      .sort((a, b) => Number(a.label === null) - Number(b.label === null) || Number(b.rage) + Number(b.dead) - Number(a.rage) - Number(a.dead))
-      .map((row) => ({ route: labelOf(row), rage: num(row.rage), dead: num(row.dead) })),
+      .sort((a, b) => Number(a.label === null) - Number(b.label === null) || b.rageClicks + b.deadClicks - a.rageClicks - a.deadClicks)
+      .map((row) => ({ route: labelOf(row), rage: row.rageClicks, dead: row.deadClicks })),
     notes: notes(note),
     k: ctx.k,
   };
 }
 
 const DEVICE_DIMENSIONS = {
-  browsers: { column: "browser", title: "Browsers", label: "Browser" },
-  "operating-systems": { column: "os", title: "Operating systems", label: "Operating system" },
-  "device-types": { column: "deviceType", title: "Device types", label: "Device type" },
+  browsers: { dimension: "browser", title: "Browsers", label: "Browser" },
+  "operating-systems": { dimension: "os", title: "Operating systems", label: "Operating system" },
+  "device-types": { dimension: "device-type", title: "Device types", label: "Device type" },
 } as const;
 
 export async function deviceChart(ctx: ChartContext, id: keyof typeof DEVICE_DIMENSIONS): Promise<ChartData> {
   const dimension = DEVICE_DIMENSIONS[id];
-  const column = Prisma.raw(`"${dimension.column}"`);
   const { rows, note } = await foldedBreakdown({
     ctx,
     noun: dimension.label.toLowerCase(),
-    where: Prisma.sql`"kind" <> 'KEY'`,
-    key: Prisma.sql`COALESCE(NULLIF(${column}, ''), 'Unknown')`,
-    metrics: Prisma.sql`count(*)::int AS events`,
+    dimension: dimension.dimension,
   });
   return {
     id,
@@ -197,7 +182,7 @@ export async function deviceChart(ctx: ChartContext, id: keyof typeof DEVICE_DIM
       { key: "userDays", label: "User-days", format: "int" },
       { key: "events", label: "Events", format: "int" },
     ],
-    rows: rows.sort(byValue("userDays")).map((row) => ({ name: labelOf(row), userDays: num(row.userDays), events: num(row.events) })),
+    rows: rows.sort(byValue("userDays")).map((row) => ({ name: labelOf(row), userDays: num(row.userDays), events: row.events })),
     notes: notes(note),
     k: ctx.k,
   };

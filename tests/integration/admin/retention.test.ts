@@ -21,6 +21,9 @@ async function sessionsLeft(ids: string[]) {
 beforeEach(async () => {
   await db.recordingSession.deleteMany();
   await db.usageEvent.deleteMany();
+  await db.usageRollupDay.deleteMany();
+  await db.usageDailyRollup.deleteMany();
+  await db.usageRollupVisitor.deleteMany();
   await db.setting.deleteMany();
 });
 
@@ -99,6 +102,32 @@ describe("runRetention", () => {
 
     expect(result.usageEvents).toBe(2);
     expect(await db.usageEvent.count()).toBe(1);
+  });
+
+  it("finds usage events by day up to the exact cutoff, and deletes the insights rollups of those days", async () => {
+    const cutoff = daysBefore(now, 90);
+    const utcDate = (at: Date) => new Date(at.toISOString().slice(0, 10));
+    const event = (at: Date) => ({ day: utcDate(at), at, kind: "PAGE" as const, route: "/programs" });
+    const minute = 60_000;
+    await db.usageEvent.createMany({
+      data: [event(daysBefore(now, 92)), event(new Date(cutoff.getTime() - minute)), event(new Date(cutoff.getTime() + minute))],
+    });
+    const rollupDays = [daysBefore(now, 92), cutoff, daysBefore(now, 89)].map(utcDate);
+    for (const day of rollupDays) {
+      await db.usageRollupDay.create({ data: { day, users: 5, visits: 5 } });
+      await db.usageDailyRollup.create({ data: { day, dimension: "page-route", key: "/programs", events: 1, visitors: 1 } });
+      await db.usageRollupVisitor.create({ data: { day, dimension: "page-route", key: "/programs", visitor: "v" } });
+    }
+
+    const result = await run();
+
+    expect(result).toMatchObject({ usageEvents: 2, usageRollupDays: 2 });
+    expect((await db.usageEvent.findMany({ select: { at: true } })).map((row) => row.at)).toEqual([new Date(cutoff.getTime() + minute)]);
+    // The cutoff's own day lost events, so its rollup goes too (the dashboard rebuilds it from what is left).
+    const daysLeft = (rows: { day: Date }[]) => rows.map((row) => row.day);
+    expect(daysLeft(await db.usageRollupDay.findMany({ select: { day: true } }))).toEqual([rollupDays[2]]);
+    expect(daysLeft(await db.usageDailyRollup.findMany({ select: { day: true } }))).toEqual([rollupDays[2]]);
+    expect(daysLeft(await db.usageRollupVisitor.findMany({ select: { day: true } }))).toEqual([rollupDays[2]]);
   });
 
   it("never keeps data longer than the published policy promises", async () => {
