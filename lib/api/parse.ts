@@ -26,7 +26,16 @@ export function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
   if (!origin) return; // same-origin fetches from older browsers and server-to-server calls omit it; cookies still need to match.
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || new URL(origin).host !== host) {
+  if (!host || originHost(origin) !== host) {
     throw new AppError("CROSS_ORIGIN", "Requests must come from this site.");
+  }
+}
+
+/** The host of an Origin header; null for an opaque origin ("null", sent by sandboxed frames), which is not this site. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
   }
 }

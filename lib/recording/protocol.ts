@@ -12,6 +12,11 @@ export const INGEST_LIMITS = {
   /** The body once decompressed: a zip bomb stops here instead of filling memory. */
   maxDecompressedBytes: 12 * 1024 * 1024,
   maxEventsPerChunk: 50_000,
+  /**
+   * Object/array nesting of the decompressed JSON. Far above any real snapshot (DOM depth × 2), far below what the
+   * server's recursive steps survive (the scrub, JSON.stringify: ~4,000): deeper input crashed them into a 500.
+   */
+  maxJsonDepth: 1_000,
   /** How far before the session start an event may be dated (clock skew) before it is dropped. */
   startSkewMs: 5_000,
   /** How far in the future an event may be dated before it is dropped. */

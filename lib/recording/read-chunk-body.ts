@@ -34,15 +34,18 @@ export async function readChunkBody({ request }: { request: Request }): Promise<
     throw tooLarge();
   }
 
+  if (nestedDeeperThan(json, INGEST_LIMITS.maxJsonDepth)) throw new AppError("BAD_REQUEST", "The chunk is nested too deeply.");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(json.toString("utf8"));
+    // Fatal decoding: invalid UTF-8 is refused rather than silently stored as U+FFFD.
+    parsed = JSON.parse(utf8.decode(json));
   } catch {
-    throw new AppError("INVALID_JSON", "The chunk is not valid JSON.");
+    throw new AppError("INVALID_JSON", "The chunk is not valid UTF-8 JSON.");
   }
   return chunkPayloadSchema.parse(parsed);
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The chunk is too large.");
 
 async function readCapped(request: Request, max: number): Promise<Buffer> {
@@ -61,4 +64,22 @@ async function readCapped(request: Request, max: number): Promise<Buffer> {
     parts.push(value);
   }
   return Buffer.concat(parts);
+}
+
+/** Scans JSON bytes for object/array nesting beyond `max`, without parsing (so without recursion). */
+function nestedDeeperThan(json: Buffer, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  // Bytes of multi-byte UTF-8 characters are all ≥ 0x80, so they never look like quotes or brackets.
+  for (let i = 0; i < json.length; i++) {
+    const byte = json[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // backslash: skip the escaped character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > max) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+  return false;
 }
