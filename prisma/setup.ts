@@ -1,13 +1,15 @@
 /**
  * Runs before the server starts (`npm run dev`, `npm start`, e2e): checks the database configuration, applies
- * migrations with `prisma migrate deploy`, and seeds demo data into an empty database. The server is started only
+ * migrations (`prisma migrate deploy` on PostgreSQL; the same history in-process on PGlite — see lib/db/migrations.ts),
+ * and seeds demo data into an empty database. The server is started only
  * after this process has exited, so PGlite's data directory is never open in two processes at once.
  */
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
 import { DatabaseConfigError, describeTarget, resolveDatabaseTarget, type DatabaseTarget } from "../lib/db/target";
-import { DatabaseLockedError } from "../lib/db/pglite";
+import { DatabaseLockedError, openPglite } from "../lib/db/pglite";
+import { applyMigrationsToPglite } from "../lib/db/migrations";
 import { authSecret, MissingSecretError } from "../lib/config/secrets";
 import { encryptionMasterKey } from "../lib/crypto/master-key";
 import { printDemoSignIns, seed } from "./seed";
@@ -33,16 +35,32 @@ async function checkPostgres(url: string) {
   }
 }
 
-function migrate(target: DatabaseTarget) {
-  const started = Date.now();
+/** PostgreSQL: `prisma migrate deploy` through the config adapter. */
+function migratePostgres(target: DatabaseTarget) {
   const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
     encoding: "utf8",
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
   if (result.status !== 0) {
-    const detail = `${result.stdout}\n${result.stderr}`.split("\n").filter((line) => /error|P\d{4}|locked/i.test(line)).slice(-3).join(" ");
+    const detail = `${result.stdout}\n${result.stderr}`.split("\n").filter((line) => /error|P\d{4}/i.test(line)).slice(-3).join(" ");
     fail(`Migrating ${describeTarget(target)} failed: ${detail.trim() || "see `npx prisma migrate deploy` for details"}.`);
   }
+}
+
+/** PGlite: the same history and bookkeeping, applied in this process so the directory is closed cleanly (lib/db/migrations.ts). */
+async function migratePglite(dir: string) {
+  const { pglite, close } = openPglite(dir);
+  try {
+    await applyMigrationsToPglite(pglite);
+  } finally {
+    await close();
+  }
+}
+
+async function migrate(target: DatabaseTarget) {
+  const started = Date.now();
+  if (target.kind === "postgres") migratePostgres(target);
+  else await migratePglite(target.dir);
   console.log(`✓ Database migrated (${describeTarget(target)}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
@@ -57,7 +75,12 @@ async function main() {
     throw error;
   }
   if (target.kind === "postgres") await checkPostgres(target.url);
-  migrate(target);
+  try {
+    await migrate(target);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) fail(error.message);
+    throw error;
+  }
 
   let opened: ReturnType<typeof createPrismaClient>;
   try {

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,15 +5,11 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { withPgliteBytes } from "@/lib/db/pglite-bytes";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { readMigrations } from "@/lib/db/migrations";
 
 /** The migration history, in order: tests run on exactly the schema production gets. */
 export function migrationSql(): string[] {
-  const dir = path.resolve("prisma/migrations");
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+  return readMigrations().map((migration) => migration.sql);
 }
 
 export type TestDb = { db: PrismaClient; kind: "pglite" | "postgres"; close: () => Promise<void> };
