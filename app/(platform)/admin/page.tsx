@@ -1,4 +1,4 @@
-import { AdminPagination } from "@/components/admin/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { UsersTable } from "@/components/admin/users-table";
 import { buttonClass } from "@/components/ui/button";
 import { requireRole } from "@/lib/auth/session";
@@ -43,7 +43,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {result.total === 0 ? `No users match “${query.q}”.` : `${result.total} ${result.total === 1 ? "user" : "users"}${query.q ? ` matching “${query.q}”` : ""}`}
       </p>
       {result.users.length > 0 ? <UsersTable users={result.users} currentUserId={admin.id} action={changeRoleAction} /> : null}
-      <AdminPagination basePath="/admin" page={result.page} pageCount={result.pageCount} params={{ q: query.q }} />
+      <Pagination basePath="/admin" page={result.page} pageCount={result.pageCount} params={{ q: query.q }} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { Pagination } from "@/components/programs/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { ProgramFilters } from "@/components/programs/program-filters";
 import { ProgramTable } from "@/components/programs/program-table";
 import { requireUser } from "@/lib/auth/session";
@@ -37,7 +37,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
           : `${result.total} ${result.total === 1 ? "program" : "programs"}${query.q ? ` matching “${query.q}”` : ""}`}
       </p>
       {result.programs.length > 0 ? <ProgramTable programs={result.programs} caption={heading} /> : null}
-      <Pagination page={result.page} pageCount={result.pageCount} params={{ q: query.q, mine: query.mine }} />
+      <Pagination basePath="/programs" page={result.page} pageCount={result.pageCount} params={{ q: query.q, mine: query.mine }} />
     </div>
   );
 }

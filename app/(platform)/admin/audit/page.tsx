@@ -1,6 +1,6 @@
 import { AuditFiltersForm } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { AdminPagination } from "@/components/admin/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { requireRole } from "@/lib/auth/session";
 import { auditFiltersSchema, firstValue } from "@/lib/admin/audit-filters";
 import { auditPageSchema, listAuditEntries } from "@/lib/admin/list-audit-entries";
@@ -28,7 +28,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         {result.total === 0 ? "No entries match these filters." : `${result.total} ${result.total === 1 ? "entry" : "entries"}`}
       </p>
       {result.entries.length > 0 ? <AuditTable entries={result.entries} /> : null}
-      <AdminPagination basePath="/admin/audit" page={result.page} pageCount={result.pageCount} params={{ action: filters.action, from: filters.from, to: filters.to }} />
+      <Pagination basePath="/admin/audit" page={result.page} pageCount={result.pageCount} params={{ action: filters.action, from: filters.from, to: filters.to }} />
     </section>
   );
 }

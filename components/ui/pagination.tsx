@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-/** Previous/next links for an admin list, keeping its search and filters in the URL. */
-export function AdminPagination({ basePath, page, pageCount, params }: { basePath: string; page: number; pageCount: number; params: Record<string, string | undefined> }) {
+/** Previous/next links for a paged list at `basePath`, keeping its search and filters in the URL. */
+export function Pagination({ basePath, page, pageCount, params }: { basePath: string; page: number; pageCount: number; params: Record<string, string | undefined> }) {
   if (pageCount <= 1) return null;
   const href = (target: number) => {
     const search = new URLSearchParams();
@@ -20,7 +20,7 @@ export function AdminPagination({ basePath, page, pageCount, params }: { basePat
       ) : (
         <span />
       )}
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600" aria-live="polite">
         Page {page} of {pageCount}
       </p>
       {page < pageCount ? (
