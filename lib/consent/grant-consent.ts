@@ -2,7 +2,6 @@ import "server-only";
 import type { ConsentSource } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getConsentState } from "./get-consent-state";
 
 /**
  * Records an opt-in to the policy version the user was shown. If that is no longer the current version the grant is
@@ -34,4 +33,3 @@ export async function grantConsent({
   });
 }
 
-export { getConsentState };

@@ -15,11 +15,14 @@ const aadFor = (userId: string) => `candor:user-data-key:${userId}`;
  * stored row). Returns null when the user has no key — never had one, or it was destroyed (crypto-shredded).
  */
 export async function getUserDataKey({ userId, create = false, client = defaultDb }: { userId: string; create?: boolean; client?: Client }): Promise<Buffer | null> {
-  if (create) {
+  const read = () => client.userDataKey.findUnique({ where: { userId }, select: { wrappedKey: true } });
+  // Ingest asks on every chunk: read first, so only a user's very first chunk pays for making a key.
+  let row = await read();
+  if (!row && create) {
     const wrapped = seal({ key: encryptionMasterKey(), plaintext: randomBytes(32), aad: aadFor(userId) });
     await client.userDataKey.createMany({ data: [{ userId, wrappedKey: new Uint8Array(wrapped) }], skipDuplicates: true });
+    row = await read();
   }
-  const row = await client.userDataKey.findUnique({ where: { userId }, select: { wrappedKey: true } });
   if (!row) return null;
   return open({ key: encryptionMasterKey(), sealed: row.wrappedKey, aad: aadFor(userId) });
 }

@@ -1,19 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { programFieldsSelect } from "./program-fields";
 
 /** A program's detail page: visible to every signed-in user; `viewerId` decides which actions they are offered. */
 export async function getProgram({ id, viewerId }: { id: string; viewerId: string }) {
   const program = await db.program.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      description: true,
-      websiteUrl: true,
-      commissionType: true,
-      commissionValue: true,
-      cookieDays: true,
-      status: true,
+      ...programFieldsSelect,
       createdAt: true,
       owner: { select: { id: true, name: true } },
       members: { orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, name: true } } } },

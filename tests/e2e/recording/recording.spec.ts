@@ -69,6 +69,13 @@ test("a consenting member's browsing arrives, and nothing typed into any field i
   expect(startResponse.status()).toBe(201);
   const { sessionId } = (await startResponse.json()) as { sessionId: string };
 
+  // Activity on other sites is never recorded (DESIGN promise 6): a request to another origin leaves no trace, and a
+  // same-origin request keeps only its method, path and status, with query values removed.
+  await page.evaluate(async () => {
+    await fetch("/api/me?token=e2e-query-secret").catch(() => undefined);
+    await fetch("https://other-platform.example/track?user=e2e-query-secret").catch(() => undefined);
+  });
+
   // Every kind of field a user can type into, including one inside a private region.
   await page.evaluate(() => {
     const box = document.createElement("div");
@@ -133,6 +140,10 @@ test("a consenting member's browsing arrives, and nothing typed into any field i
   expect(inputs.length).toBeGreaterThan(0);
   for (const input of inputs) expect(input.data.text).toMatch(/^\**$/);
   for (const secret of Object.values(SECRETS)) expect(stored).not.toContain(secret);
+  const requests = events.filter((event) => event.data.tag === "candor/network").map((event) => event.data.payload?.path ?? "");
+  expect(requests.some((path) => path.startsWith("/api/me"))).toBe(true);
+  expect(stored).not.toContain("e2e-query-secret");
+  expect(stored).not.toContain("other-platform.example");
   await support.close();
 });
 
