@@ -13,7 +13,8 @@ import pg from "pg";
 import { DEFAULT_POLICY_CONTENT, policySha256 } from "../lib/consent/policy-content";
 
 export const PASSWORD = "bench-password";
-const DIST_DIR = ".next-bench";
+// Its own build folder (BENCH_DIST_DIR to run two benchmarks side by side), so a benchmark never rebuilds `.next`.
+const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 
 /**
  * A database of its own on BENCH_DATABASE_URL (default: the local server), migrated, with policy version 1 and
@@ -78,7 +79,7 @@ async function freePort(from = 3300): Promise<number> {
 }
 
 /**
- * `next build` into .next-bench (BENCH_SKIP_BUILD=1 reuses it), then `next start` on a free port from 3300 up, on
+ * `next build` into .next-bench or BENCH_DIST_DIR (BENCH_SKIP_BUILD=1 reuses it), then `next start` on a free port from 3300 up, on
  * `databaseUrl`, with fresh secrets. `masterKey` is exported so a benchmark can write recordings the server can read.
  */
 export async function startProductionServer({ databaseUrl }: { databaseUrl: string }) {
