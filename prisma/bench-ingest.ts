@@ -12,6 +12,8 @@
  *    p50/p99 latency.
  * 5. In the same run, the raw limit: the same compressed payloads inserted straight into "RecordingChunk" with
  *    multi-row INSERTs from Node over as many connections as the app's pool (10), and the ratio ingest / raw.
+ * 6. The HTTP floor: the same number of requests at the same concurrency against GET /api/me (Next.js, the session
+ *    cookie and one user read, nothing else) — what any route of this app costs on this machine, for scale.
  *
  * The load generator runs on the same machine as the server and the database, so all three share its cores.
  */
@@ -123,6 +125,27 @@ try {
       `${String(level).padStart(8)}  ${String(sent.length).padStart(6)}   ${fmt(ingestRate).padStart(15)}  ${fmt(mb(bytes) / ingestSeconds, 2).padStart(5)}  ${fmt(p50, 0).padStart(6)}  ${fmt(p99, 0).padStart(6)}  ${fmt(max, 0).padStart(6)}   ${fmt(rawRate).padStart(12)}  ${fmt(mb(bytes) / rawSeconds, 2).padStart(5)}   ${fmt((100 * ingestRate) / rawRate).padStart(8)} %`,
     );
   }
+  // The floor under any route on this machine: the same concurrency and request count against GET /api/me — Next.js,
+  // the session cookie and one user read, no body and no write. Ingest cannot beat it; raw INSERTs skip all of it.
+  const level = Math.max(...LEVELS);
+  const floorLatencies: number[] = [];
+  start = performance.now();
+  await Promise.all(
+    browsers.slice(0, level).map(async (browser) => {
+      for (let i = 0; i < CHUNKS; i++) {
+        const began = performance.now();
+        const response = await browser.fetch("/api/me");
+        await response.arrayBuffer();
+        floorLatencies.push(performance.now() - began);
+        if (response.status !== 200) throw new Error(`/api/me answered ${response.status}`);
+      }
+    }),
+  );
+  const floor = stats(floorLatencies);
+  console.log(
+    `\nHTTP floor (GET /api/me, signed in, ${level} at once): ${fmt(floorLatencies.length / ((performance.now() - start) / 1000))} requests/s, p50 ${fmt(floor.p50, 0)} ms, p99 ${fmt(floor.p99, 0)} ms`,
+  );
+
   const sample = payloadsFor(Date.now());
   const average = (pick: (payload: Payload) => number) => sample.reduce((sum, payload) => sum + pick(payload), 0) / sample.length / 1024;
   console.log(

@@ -3,7 +3,9 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { connection } from "next/server";
+import { connection, NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { authSecret } from "@/lib/config/secrets";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -45,8 +47,20 @@ export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
 
 // --- Route handlers: throw the JSON 401/403 errors. ---
 
+/**
+ * The signed-in user for a route handler: the session cookie's JWT is decrypted and the user re-read, as for pages,
+ * but without next-auth's full session round, which also re-encrypts the token and re-sets the cookie on every call
+ * (a large share of a small request's CPU, paid on every recorder upload). Pages keep getServerSession, so a
+ * session's expiry still slides forward as the user navigates.
+ */
+const getApiUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = await getToken({ req: new NextRequest("http://candor.invalid/", { headers: await headers() }), secret: authSecret() });
+  if (!token?.sub) return null;
+  return db.user.findUnique({ where: { id: token.sub, deletedAt: null }, select: { id: true, email: true, name: true, role: true } });
+});
+
 export async function requireApiUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await getApiUser();
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in first.");
   return user;
 }

@@ -15,7 +15,7 @@ const keyEventSchema = z.object({ userId: z.string().min(1), name: z.enum(KEY_EV
 export async function recordKeyEvent(input: { userId: string; name: KeyEventName; now?: Date }): Promise<boolean> {
   try {
     const { userId, name } = keyEventSchema.parse(input);
-    return (await storeUsageRows({ userId, rows: [{ at: input.now ?? new Date(), kind: "KEY", name }], now: input.now })) > 0;
+    return (await storeUsageRows({ users: [{ userId, rows: [{ at: input.now ?? new Date(), kind: "KEY", name }] }], now: input.now })) > 0;
   } catch (error) {
     console.error("[candor] key event not recorded:", error instanceof Error ? error.message : String(error));
     return false;

@@ -39,16 +39,24 @@ function toRow(event: z.infer<typeof usageEventSchema>): UsageRow | null {
 }
 
 /**
- * Derives anonymous usage events from one stored recording chunk (called by ingest after each chunk). Stores no
- * user id: routes are templated, text is scrubbed, and the user becomes today's visitor hash. Events of users who
- * do not consent, events from before the current grant and malformed events are dropped. Returns how many were stored.
+ * Derives anonymous usage events from stored recording chunks (called by ingest after each committed batch of
+ * chunks, for all their users at once). Stores no user id: routes are templated, text is scrubbed, and each user
+ * becomes today's visitor hash. Events of users who do not consent, events from before the current grant and
+ * malformed events are dropped. Returns how many were stored.
  */
+export async function recordUsageEventsOfUsers({ users, now = new Date() }: { users: { userId: string; events: UsageEventInput[] }[]; now?: Date }): Promise<{ stored: number }> {
+  const rows = users.map(({ userId, events }) => ({
+    userId,
+    rows: events.flatMap((event) => {
+      const parsed = usageEventSchema.safeParse(event);
+      const row = parsed.success ? toRow(parsed.data) : null;
+      return row ? [row] : [];
+    }),
+  }));
+  return { stored: await storeUsageRows({ users: rows, now }) };
+}
+
+/** One user's usage events (see recordUsageEventsOfUsers). */
 export async function recordUsageEvents({ userId, events, now = new Date() }: { userId: string; events: UsageEventInput[]; now?: Date }): Promise<{ stored: number }> {
-  const rows: UsageRow[] = [];
-  for (const event of events) {
-    const parsed = usageEventSchema.safeParse(event);
-    const row = parsed.success ? toRow(parsed.data) : null;
-    if (row) rows.push(row);
-  }
-  return { stored: await storeUsageRows({ userId, rows, now }) };
+  return recordUsageEventsOfUsers({ users: [{ userId, events }], now });
 }

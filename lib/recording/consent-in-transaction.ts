@@ -1,18 +1,23 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { consentAt, type ConsentAnswer } from "@/lib/consent/derive-state";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ConsentAnswer } from "@/lib/consent/derive-state";
+import { readCurrentConsents } from "@/lib/consent/read-current-consents";
 
 /**
- * The user's consent now, read through the caller's transaction after it has locked the user row — the lock that
- * grant and revoke take — so no decision can commit between this check and the caller's writes. Same rule as
- * `getConsentState` (lib/consent/derive-state), which cannot be used here: on PGlite a query outside the open
- * transaction would wait for it forever.
+ * Users' consent now, read through the caller's transaction after it has locked their user rows — the lock that
+ * grant and revoke take — so no decision can commit between this check and the caller's writes. Rows are locked in
+ * id order, so two batches that share users cannot deadlock. (A query outside the open transaction is not an
+ * option: on PGlite it would wait for the transaction forever.)
  */
+export async function consentsInTransaction({ tx, userIds }: { tx: Prisma.TransactionClient; userIds: string[] }): Promise<Map<string, ConsentAnswer>> {
+  const ids = [...new Set(userIds)].sort();
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR SHARE`;
+  return readCurrentConsents({ userIds: ids, client: tx });
+}
+
+/** One user's consent now (see consentsInTransaction). */
 export async function consentInTransaction({ tx, userId }: { tx: Prisma.TransactionClient; userId: string }): Promise<ConsentAnswer> {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR SHARE`;
-  const [entries, policies] = await Promise.all([
-    tx.consentRecord.findMany({ where: { userId }, orderBy: { at: "asc" }, select: { id: true, granted: true, policyVersion: true, at: true } }),
-    tx.consentPolicy.findMany({ select: { version: true, publishedAt: true } }),
-  ]);
-  return consentAt(entries, policies, new Date());
+  const answer = (await consentsInTransaction({ tx, userIds: [userId] })).get(userId);
+  if (!answer) throw new Error("consentsInTransaction answered for every user it was asked about");
+  return answer;
 }

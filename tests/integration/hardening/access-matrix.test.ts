@@ -23,6 +23,8 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => (auth.userId ? { user: { id: auth.userId } } : null),
 }));
+// Route handlers read the session cookie's token directly (lib/auth/session: getApiUser).
+vi.mock("next-auth/jwt", () => ({ getToken: async () => (auth.userId ? { sub: auth.userId } : null) }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-candor-path": "/somewhere" }),

@@ -11,7 +11,9 @@ import { custom, device, fullSnapshot, meta } from "@/tests/support/rrweb-fixtur
 
 // The real role checks run (lib/auth/session); only next-auth's "who is signed in" and Next's request scope are stubbed.
 const auth = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (auth.userId ? { user: { id: auth.userId } } : null) }));
+// Route handlers read the session cookie's token directly (lib/auth/session: getApiUser).
+vi.mock("next-auth/jwt", () => ({ getToken: async () => (auth.userId ? { sub: auth.userId } : null) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
 
 const listRoute = await import("@/app/api/support/sessions/route");

@@ -1,0 +1,282 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { expect, test, type Page, type Request, type Response } from "@playwright/test";
+import { signInAs, signUpNewMember } from "../support/auth";
+
+/**
+ * PostgreSQL stops for 30 s in the middle of a recording: ingest answers 503 DATABASE_UNAVAILABLE with Retry-After,
+ * the recorder keeps what was not acknowledged, honours Retry-After, and catches up once the database is back — every
+ * chunk stored exactly once, nothing recorded during the outage lost. The shared PostgreSQL (5432) must not be touched,
+ * so this spec runs a private PostgreSQL cluster (port 5440 + E2E_PORT − 3100, a temp directory, trust auth) and its
+ * own server on it (port E2E_PORT + 20). initdb/postgres refuse root, so they run as the `postgres` user.
+ */
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT + 20;
+const PG_PORT = 5440 + (E2E_PORT - 3100);
+const BASE = `http://localhost:${PORT}`;
+const OUTAGE_MS = 30_000;
+const env = {
+  ...process.env,
+  DATABASE_URL: `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`,
+  NEXTAUTH_URL: BASE,
+  NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+  CANDOR_MASTER_KEY: "ZTJlLW1hc3Rlci1rZXktbm90LWZvci1wcm9kdWN0aW8=",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+// --- The private PostgreSQL cluster. ---
+
+let pgRoot: string | null = null;
+const dataDir = () => path.join(pgRoot!, "data");
+const logFile = () => path.join(pgRoot!, "postgres.log");
+
+function pgBin(name: string): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).filter((version) => existsSync(path.join(root, version, "bin", name))) : [];
+  if (!versions.length) throw new Error(`No PostgreSQL server binaries under ${root} (apt-get install postgresql).`);
+  return path.join(root, versions.sort((a, b) => Number(b) - Number(a))[0], "bin", name);
+}
+
+function logTail(): string {
+  try {
+    return `\n--- postgres.log ---\n${readFileSync(logFile(), "utf8").slice(-1500)}`;
+  } catch {
+    return "";
+  }
+}
+
+const isRoot = process.getuid?.() === 0;
+
+/** Runs a PostgreSQL tool — as the `postgres` user when we are root (they refuse root); throws with its output on failure. */
+function asPostgres(tool: string, args: string[]) {
+  const invocation = [pgBin(tool), ...args];
+  const runuser = existsSync("/usr/sbin/runuser") ? "/usr/sbin/runuser" : "runuser";
+  const [command, ...commandArgs] = isRoot ? [runuser, "-u", "postgres", "--", ...invocation] : invocation;
+  const result = spawnSync(command, commandArgs, {
+    cwd: pgRoot!,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 90_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${tool} ${args.at(-1)} failed (${result.status ?? result.signal}): ${`${result.stdout}\n${result.stderr}`.trim().slice(-800)}${logTail()}`);
+  }
+}
+
+function createCluster() {
+  pgRoot = mkdtempSync(path.join(tmpdir(), `candor-e2e-pg-${PG_PORT}-`));
+  if (isRoot) {
+    const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
+    chownSync(pgRoot, id("-u"), id("-g"));
+  }
+  asPostgres("initdb", ["-D", dataDir(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+}
+
+function startPostgres() {
+  const options = `-p ${PG_PORT} -k ${pgRoot} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  asPostgres("pg_ctl", ["-D", dataDir(), "-l", logFile(), "-o", options, "-w", "-t", "60", "start"]);
+}
+
+function stopPostgres() {
+  asPostgres("pg_ctl", ["-D", dataDir(), "-m", "fast", "-w", "-t", "60", "stop"]);
+}
+
+function removeCluster() {
+  if (!pgRoot) return;
+  try {
+    if (existsSync(path.join(dataDir(), "postmaster.pid"))) {
+      try {
+        stopPostgres();
+      } catch {
+        asPostgres("pg_ctl", ["-D", dataDir(), "-m", "immediate", "-w", "stop"]);
+      }
+    }
+  } finally {
+    rmSync(pgRoot, { recursive: true, force: true });
+    pgRoot = null;
+  }
+}
+
+// --- The spec's own server on that cluster. ---
+
+let server: ChildProcess | null = null;
+
+async function startServer() {
+  // Its own process group, so the kill reaches the server and anything it forked. NEXT_DIST_DIR passes through env.
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, detached: true, stdio: "ignore" });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/signin`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("The server on the private PostgreSQL did not come up.");
+}
+
+function killServer() {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  server = null;
+}
+
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  createCluster();
+  startPostgres();
+  const setup = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/setup.ts"], { env, encoding: "utf8" });
+  if (setup.status !== 0) throw new Error(`Database setup failed: ${`${setup.stdout}\n${setup.stderr}`.slice(-800)}`);
+  await startServer();
+});
+
+test.afterAll(() => {
+  killServer();
+  removeCluster();
+});
+
+/** Activity that rrweb records (mouse moves and DOM changes marked `label-n`), for `ms`, without navigating away. */
+async function activity(page: Page, label: string, ms: number): Promise<string[]> {
+  const markers: string[] = [];
+  const end = Date.now() + ms;
+  for (let i = 0; Date.now() < end; i++) {
+    const marker = `${label}-${i}`;
+    await page.mouse.move(50 + ((i * 37) % 400), 150 + ((i * 53) % 300));
+    await page.evaluate((text) => {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = text;
+      document.querySelector("main")?.append(paragraph);
+    }, marker);
+    markers.push(marker);
+    await page.waitForTimeout(250);
+  }
+  return markers;
+}
+
+type Upload = { seq: number; json: string };
+type Failure = { seq: number; status: number; retryAfter: string | undefined; body: unknown; duringOutage: boolean; at: number };
+
+test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, the recorder catches up, nothing is lost", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: BASE });
+  const page = await context.newPage();
+
+  const uploadOf = (request: Request): Upload | null => {
+    if (!/\/api\/ingest\/sessions\/[^/]+\/chunks$/.test(new URL(request.url()).pathname)) return null;
+    const body = request.postDataBuffer();
+    if (!body) return null;
+    const json = (body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body).toString("utf8");
+    return { seq: (JSON.parse(json) as { seq: number }).seq, json };
+  };
+  const sent = new Map<number, string>(); // seq → chunk body as sent
+  const attempts = new Map<number, number[]>(); // seq → when each upload of it started
+  const acknowledged = new Set<number>();
+  const failures: Failure[] = [];
+  const inspections: Promise<void>[] = [];
+  let databaseDown = false;
+
+  page.on("request", (request) => {
+    const upload = uploadOf(request);
+    if (!upload) return;
+    sent.set(upload.seq, upload.json);
+    attempts.set(upload.seq, [...(attempts.get(upload.seq) ?? []), Date.now()]);
+  });
+  page.on("response", (response: Response) => {
+    const upload = uploadOf(response.request());
+    if (!upload) return;
+    if (response.status() === 200) {
+      acknowledged.add(upload.seq);
+      return;
+    }
+    const failure = { seq: upload.seq, status: response.status(), duringOutage: databaseDown, at: Date.now() };
+    inspections.push(
+      (async () => {
+        const headers = await response.allHeaders();
+        const body = await response.json().catch(() => null);
+        failures.push({ ...failure, retryAfter: headers["retry-after"], body });
+      })(),
+    );
+  });
+
+  await signUpNewMember(page);
+  const state = await (await page.request.get("/api/consent")).json();
+  expect((await page.request.post("/api/consent", { data: { granted: true, policyVersion: state.policy.version, source: "SETTINGS" } })).ok()).toBe(true);
+  const started = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/ingest/sessions");
+  await page.goto("/");
+  const { sessionId } = (await (await started).json()) as { sessionId: string };
+
+  await activity(page, "before", 6_000);
+  await expect.poll(() => acknowledged.size, { timeout: 20_000 }).toBeGreaterThan(0);
+
+  // --- The outage: only mouse moves and DOM changes (the page itself could not render without the database). ---
+  stopPostgres();
+  databaseDown = true;
+  const outageMarkers = await activity(page, "outage", OUTAGE_MS);
+  startPostgres();
+  databaseDown = false;
+  await activity(page, "after", 5_000);
+
+  // Everything the browser ever tried to send is eventually acknowledged.
+  await expect.poll(() => [...sent.keys()].filter((seq) => !acknowledged.has(seq)), { timeout: 120_000, intervals: [1000] }).toEqual([]);
+  await Promise.all(inspections);
+
+  // While the database was down, uploads were answered 503 DATABASE_UNAVAILABLE with Retry-After — nothing else.
+  expect(failures.filter((failure) => failure.duringOutage).length).toBeGreaterThan(0);
+  for (const failure of failures) {
+    expect(failure, `upload of seq ${failure.seq}`).toMatchObject({
+      status: 503,
+      retryAfter: expect.stringMatching(/^[1-9]\d*$/),
+      body: { error: { code: "DATABASE_UNAVAILABLE", message: expect.stringMatching(/\S/) } },
+    });
+  }
+
+  // The recorder retried the refused chunk, waiting at least Retry-After between attempts.
+  const retried = [...attempts].filter(([, times]) => times.length > 1);
+  expect(retried.length).toBeGreaterThan(0);
+  const retryAfterMs = Number(failures[0].retryAfter) * 1000;
+  for (const [seq, times] of retried) {
+    for (let i = 1; i < times.length; i++) {
+      const refusedBefore = failures.some((failure) => failure.seq === seq && failure.at >= times[i - 1] && failure.at <= times[i]);
+      if (refusedBefore) expect(times[i] - times[i - 1], `retry ${i} of seq ${seq}`).toBeGreaterThanOrEqual(retryAfterMs - 500);
+    }
+  }
+
+  // The chunks recorded during the outage: those carrying the DOM changes made while the database was down.
+  const outageSeqs = [...sent].filter(([, json]) => outageMarkers.some((marker) => json.includes(`"${marker}"`))).map(([seq]) => seq);
+  expect(outageSeqs.length).toBeGreaterThanOrEqual(3); // ~30 s at one flush every 5 s
+
+  const support = await browser.newContext({ baseURL: BASE });
+  const supportPage = await support.newPage();
+  await signInAs(supportPage, "SUPPORT");
+  const opened = await supportPage.request.post(`/api/support/sessions/${sessionId}/views`, { data: { reason: "e2e: database outage check" } });
+  const { view } = (await opened.json()) as { view: { id: string } };
+  const stream = await supportPage.request.get(`/api/support/sessions/${sessionId}/events?view=${view.id}`);
+  const stored = (await stream.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { seq: number; events: unknown[] });
+  const storedSeqs = stored.map((chunk) => chunk.seq);
+  expect(storedSeqs).toEqual([...new Set(storedSeqs)]); // no chunk twice
+  const ascending = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
+  expect(ascending(storedSeqs)).toEqual(ascending(sent.keys())); // every chunk sent was stored
+  expect(storedSeqs).toEqual(expect.arrayContaining(outageSeqs));
+
+  // Nothing recorded during the outage was dropped: every DOM change made then is in the stored events, and the
+  // recorder never had to mark a gap (buffer overflow or refused chunk).
+  const storedText = JSON.stringify(stored);
+  expect(outageMarkers.filter((marker) => !storedText.includes(`"${marker}"`))).toEqual([]);
+  expect(storedText).not.toContain("candor/gap");
+
+  await support.close();
+  await context.close();
+});
