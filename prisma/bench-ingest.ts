@@ -12,7 +12,9 @@
  *    p50/p99 latency.
  * 5. In the same run, the raw limit: the same compressed payloads inserted straight into "RecordingChunk" with
  *    multi-row INSERTs from Node over as many connections as the app's pool (10), and the ratio ingest / raw.
- * 6. The HTTP floor: the same number of requests at the same concurrency against GET /api/me (Next.js, the session
+ * 6. At the recorder's pace: BENCH_PACED_SESSIONS (default: the largest level) sessions each upload one chunk per
+ *    flush interval (5 s) for BENCH_PACED_CHUNKS (default 6) chunks, at random phases: the latency people see.
+ * 7. The HTTP floor: the same number of requests at the same concurrency against GET /api/me (Next.js, the session
  *    cookie and one user read, nothing else) — what any route of this app costs on this machine, for scale.
  *
  * The load generator runs on the same machine as the server and the database, so all three share its cores.
@@ -20,6 +22,8 @@
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
+import { setTimeout as sleep } from "node:timers/promises";
+import { RECORDING_CONFIG } from "../lib/recording/protocol";
 import { RecordingGenerator } from "./bench-recording";
 import { benchEmail, createScratchDatabase, HttpBrowser, pool, startProductionServer } from "./bench-support";
 
@@ -125,6 +129,35 @@ try {
       `${String(level).padStart(8)}  ${String(sent.length).padStart(6)}   ${fmt(ingestRate).padStart(15)}  ${fmt(mb(bytes) / ingestSeconds, 2).padStart(5)}  ${fmt(p50, 0).padStart(6)}  ${fmt(p99, 0).padStart(6)}  ${fmt(max, 0).padStart(6)}   ${fmt(rawRate).padStart(12)}  ${fmt(mb(bytes) / rawSeconds, 2).padStart(5)}   ${fmt((100 * ingestRate) / rawRate).padStart(8)} %`,
     );
   }
+  // At the recorder's own pace: every session uploads one chunk per flush interval (5 s), starting at a random moment
+  // within the first interval — what N people recording at once really send. This is the latency users see.
+  const pacedLevel = Number(process.env.BENCH_PACED_SESSIONS ?? USERS);
+  const pacedChunks = Number(process.env.BENCH_PACED_CHUNKS ?? 6);
+  const interval = RECORDING_CONFIG.flushIntervalMs;
+  const pacedSessions = await pool(pacedLevel, 16, async (i) => {
+    const started = (await browsers[i].postJson("/api/ingest/sessions", { entryPath: "/programs" }, 201)) as { sessionId: string; serverTime: number };
+    return { browser: browsers[i], sessionId: started.sessionId, payloads: payloadsFor(started.serverTime).slice(0, pacedChunks) };
+  });
+  const pacedLatencies: number[] = [];
+  start = performance.now();
+  await Promise.all(
+    pacedSessions.map(async ({ browser, sessionId, payloads }) => {
+      const phase = Math.random() * interval;
+      for (const [k, payload] of payloads.entries()) {
+        await sleep(Math.max(0, start + phase + k * interval - performance.now()));
+        const began = performance.now();
+        const response = await browser.fetch(`/api/ingest/sessions/${sessionId}/chunks`, { method: "POST", headers: { "content-type": "application/gzip" }, body: new Uint8Array(payload.body) });
+        await response.arrayBuffer();
+        pacedLatencies.push(performance.now() - began);
+        if (response.status !== 200) throw new Error(`A paced upload answered ${response.status}.`);
+      }
+    }),
+  );
+  const paced = stats(pacedLatencies);
+  console.log(
+    `\nat the recorder's pace (${pacedLevel} sessions, one chunk each per ${interval / 1000} s, ${pacedLatencies.length} chunks, ${fmt(pacedLatencies.length / ((performance.now() - start) / 1000))} chunks/s offered): p50 ${fmt(paced.p50, 0)} ms, p99 ${fmt(paced.p99, 0)} ms, max ${fmt(paced.max, 0)} ms`,
+  );
+
   // The floor under any route on this machine: the same concurrency and request count against GET /api/me — Next.js,
   // the session cookie and one user read, no body and no write. Ingest cannot beat it; raw INSERTs skip all of it.
   const level = Math.max(...LEVELS);

@@ -1,10 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import { expect, test, type Page, type Request, type Response } from "@playwright/test";
-import { signInAs, signUpNewMember } from "../support/auth";
+import { expect, test, type Response } from "@playwright/test";
+import { OwnServer } from "../support/own-server";
+import {
+  chunkUploadOf,
+  expectEachSentChunkStoredOnce,
+  expectEverySentChunkAcknowledged,
+  readStoredChunks,
+  simulateRecordableActivity,
+  startRecordingNewMember,
+  trackChunkUploads,
+} from "../support/recording";
 
 /**
  * PostgreSQL stops for 30 s in the middle of a recording: ingest answers 503 DATABASE_UNAVAILABLE with Retry-After,
@@ -14,18 +22,8 @@ import { signInAs, signUpNewMember } from "../support/auth";
  * own server on it (port E2E_PORT + 20). initdb/postgres refuse root, so they run as the `postgres` user.
  */
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-const PORT = E2E_PORT + 20;
 const PG_PORT = 5440 + (E2E_PORT - 3100);
-const BASE = `http://localhost:${PORT}`;
 const OUTAGE_MS = 30_000;
-const env = {
-  ...process.env,
-  DATABASE_URL: `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`,
-  NEXTAUTH_URL: BASE,
-  NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-  CANDOR_MASTER_KEY: "ZTJlLW1hc3Rlci1rZXktbm90LWZvci1wcm9kdWN0aW8=",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
 
 // --- The private PostgreSQL cluster. ---
 
@@ -102,33 +100,7 @@ function removeCluster() {
 
 // --- The spec's own server on that cluster. ---
 
-let server: ChildProcess | null = null;
-
-async function startServer() {
-  // Its own process group, so the kill reaches the server and anything it forked. NEXT_DIST_DIR passes through env.
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, detached: true, stdio: "ignore" });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/signin`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("The server on the private PostgreSQL did not come up.");
-}
-
-function killServer() {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  server = null;
-}
+const server = new OwnServer(E2E_PORT + 20, `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`);
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
@@ -136,68 +108,29 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   createCluster();
   startPostgres();
-  const setup = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/setup.ts"], { env, encoding: "utf8" });
-  if (setup.status !== 0) throw new Error(`Database setup failed: ${`${setup.stdout}\n${setup.stderr}`.slice(-800)}`);
-  await startServer();
+  server.setUpDatabase();
+  await server.start();
 });
 
 test.afterAll(() => {
-  killServer();
+  server.kill();
   removeCluster();
 });
 
-/** Activity that rrweb records (mouse moves and DOM changes marked `label-n`), for `ms`, without navigating away. */
-async function activity(page: Page, label: string, ms: number): Promise<string[]> {
-  const markers: string[] = [];
-  const end = Date.now() + ms;
-  for (let i = 0; Date.now() < end; i++) {
-    const marker = `${label}-${i}`;
-    await page.mouse.move(50 + ((i * 37) % 400), 150 + ((i * 53) % 300));
-    await page.evaluate((text) => {
-      const paragraph = document.createElement("p");
-      paragraph.textContent = text;
-      document.querySelector("main")?.append(paragraph);
-    }, marker);
-    markers.push(marker);
-    await page.waitForTimeout(250);
-  }
-  return markers;
-}
-
-type Upload = { seq: number; json: string };
 type Failure = { seq: number; status: number; retryAfter: string | undefined; body: unknown; duringOutage: boolean; at: number };
 
 test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, the recorder catches up, nothing is lost", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: BASE });
+  const context = await browser.newContext({ baseURL: server.baseURL });
   const page = await context.newPage();
 
-  const uploadOf = (request: Request): Upload | null => {
-    if (!/\/api\/ingest\/sessions\/[^/]+\/chunks$/.test(new URL(request.url()).pathname)) return null;
-    const body = request.postDataBuffer();
-    if (!body) return null;
-    const json = (body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body).toString("utf8");
-    return { seq: (JSON.parse(json) as { seq: number }).seq, json };
-  };
-  const sent = new Map<number, string>(); // seq → chunk body as sent
-  const attempts = new Map<number, number[]>(); // seq → when each upload of it started
-  const acknowledged = new Set<number>();
+  const uploads = trackChunkUploads(page);
   const failures: Failure[] = [];
   const inspections: Promise<void>[] = [];
   let databaseDown = false;
 
-  page.on("request", (request) => {
-    const upload = uploadOf(request);
-    if (!upload) return;
-    sent.set(upload.seq, upload.json);
-    attempts.set(upload.seq, [...(attempts.get(upload.seq) ?? []), Date.now()]);
-  });
   page.on("response", (response: Response) => {
-    const upload = uploadOf(response.request());
-    if (!upload) return;
-    if (response.status() === 200) {
-      acknowledged.add(upload.seq);
-      return;
-    }
+    const upload = chunkUploadOf(response.request());
+    if (!upload || response.status() === 200) return;
     const failure = { seq: upload.seq, status: response.status(), duringOutage: databaseDown, at: Date.now() };
     inspections.push(
       (async () => {
@@ -208,26 +141,21 @@ test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, th
     );
   });
 
-  await signUpNewMember(page);
-  const state = await (await page.request.get("/api/consent")).json();
-  expect((await page.request.post("/api/consent", { data: { granted: true, policyVersion: state.policy.version, source: "SETTINGS" } })).ok()).toBe(true);
-  const started = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/ingest/sessions");
-  await page.goto("/");
-  const { sessionId } = (await (await started).json()) as { sessionId: string };
+  const sessionId = await startRecordingNewMember(page);
 
-  await activity(page, "before", 6_000);
-  await expect.poll(() => acknowledged.size, { timeout: 20_000 }).toBeGreaterThan(0);
+  await simulateRecordableActivity(page, "before", { ms: 6_000 });
+  await expect.poll(() => uploads.acknowledged.size, { timeout: 20_000 }).toBeGreaterThan(0);
 
   // --- The outage: only mouse moves and DOM changes (the page itself could not render without the database). ---
   stopPostgres();
   databaseDown = true;
-  const outageMarkers = await activity(page, "outage", OUTAGE_MS);
+  const outageMarkers = await simulateRecordableActivity(page, "outage", { ms: OUTAGE_MS });
   startPostgres();
   databaseDown = false;
-  await activity(page, "after", 5_000);
+  await simulateRecordableActivity(page, "after", { ms: 5_000 });
 
   // Everything the browser ever tried to send is eventually acknowledged.
-  await expect.poll(() => [...sent.keys()].filter((seq) => !acknowledged.has(seq)), { timeout: 120_000, intervals: [1000] }).toEqual([]);
+  await expectEverySentChunkAcknowledged(uploads);
   await Promise.all(inspections);
 
   // While the database was down, uploads were answered 503 DATABASE_UNAVAILABLE with Retry-After — nothing else.
@@ -241,7 +169,7 @@ test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, th
   }
 
   // The recorder retried the refused chunk, waiting at least Retry-After between attempts.
-  const retried = [...attempts].filter(([, times]) => times.length > 1);
+  const retried = [...uploads.attempts].filter(([, times]) => times.length > 1);
   expect(retried.length).toBeGreaterThan(0);
   const retryAfterMs = Number(failures[0].retryAfter) * 1000;
   for (const [seq, times] of retried) {
@@ -252,23 +180,12 @@ test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, th
   }
 
   // The chunks recorded during the outage: those carrying the DOM changes made while the database was down.
-  const outageSeqs = [...sent].filter(([, json]) => outageMarkers.some((marker) => json.includes(`"${marker}"`))).map(([seq]) => seq);
+  const outageSeqs = [...uploads.sent].filter(([, json]) => outageMarkers.some((marker) => json.includes(`"${marker}"`))).map(([seq]) => seq);
   expect(outageSeqs.length).toBeGreaterThanOrEqual(3); // ~30 s at one flush every 5 s
 
-  const support = await browser.newContext({ baseURL: BASE });
-  const supportPage = await support.newPage();
-  await signInAs(supportPage, "SUPPORT");
-  const opened = await supportPage.request.post(`/api/support/sessions/${sessionId}/views`, { data: { reason: "e2e: database outage check" } });
-  const { view } = (await opened.json()) as { view: { id: string } };
-  const stream = await supportPage.request.get(`/api/support/sessions/${sessionId}/events?view=${view.id}`);
-  const stored = (await stream.text())
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as { seq: number; events: unknown[] });
+  const stored = await readStoredChunks(browser, server.baseURL, sessionId, "e2e: database outage check");
   const storedSeqs = stored.map((chunk) => chunk.seq);
-  expect(storedSeqs).toEqual([...new Set(storedSeqs)]); // no chunk twice
-  const ascending = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
-  expect(ascending(storedSeqs)).toEqual(ascending(sent.keys())); // every chunk sent was stored
+  expectEachSentChunkStoredOnce(storedSeqs, uploads.sent.keys());
   expect(storedSeqs).toEqual(expect.arrayContaining(outageSeqs));
 
   // Nothing recorded during the outage was dropped: every DOM change made then is in the stored events, and the
@@ -277,6 +194,5 @@ test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, th
   expect(outageMarkers.filter((marker) => !storedText.includes(`"${marker}"`))).toEqual([]);
   expect(storedText).not.toContain("candor/gap");
 
-  await support.close();
   await context.close();
 });
