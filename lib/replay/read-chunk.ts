@@ -9,10 +9,18 @@ import type { RrwebEvent } from "@/lib/recording/protocol";
 
 const gunzipAsync = promisify(gunzip);
 
-/** Decrypts and decompresses one stored chunk's bytes with the owner's (already unwrapped) data key. */
-export async function decodeChunk({ key, sessionId, seq, data }: { key: Buffer; sessionId: string; seq: number; data: Uint8Array }): Promise<RrwebEvent[]> {
+/**
+ * Decrypts and decompresses one stored chunk's bytes with the owner's (already unwrapped) data key: its events as the
+ * JSON array ingest stored (one line: JSON.stringify escapes every newline).
+ */
+export async function decodeChunkJson({ key, sessionId, seq, data }: { key: Buffer; sessionId: string; seq: number; data: Uint8Array }): Promise<string> {
   const compressed = open({ key, sealed: data, aad: chunkAad(sessionId, seq) });
-  return JSON.parse((await gunzipAsync(compressed)).toString("utf8")) as RrwebEvent[];
+  return (await gunzipAsync(compressed)).toString("utf8");
+}
+
+/** One stored chunk's events, parsed (see decodeChunkJson). */
+export async function decodeChunk(stored: { key: Buffer; sessionId: string; seq: number; data: Uint8Array }): Promise<RrwebEvent[]> {
+  return JSON.parse(await decodeChunkJson(stored)) as RrwebEvent[];
 }
 
 /**

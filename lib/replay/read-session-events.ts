@@ -2,22 +2,23 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getUserDataKey } from "@/lib/crypto/get-user-data-key";
 import type { RrwebEvent } from "@/lib/recording/protocol";
-import { decodeChunk } from "./read-chunk";
+import { decodeChunkJson } from "./read-chunk";
 
-/** How many chunks are fetched per query: bounds memory while streaming a long session. */
-const PAGE_SIZE = 8;
+/** How many chunks are fetched per query: bounds memory (a stored chunk is a few KB) while streaming a long session. */
+const PAGE_SIZE = 32;
 
 /**
- * Streams a session's events back, chunk by chunk in sequence order, decrypted and decompressed — ready for
- * rrweb-player (Candor's facts are rrweb custom events, type 5, tagged `candor/...`). Yields nothing when the session
- * does not exist or its owner's key was destroyed. Authorization and the replay audit are the caller's.
+ * Streams a session's chunks back from `fromSeq` on, in sequence order, decrypted and decompressed, each as the JSON
+ * array of rrweb events ingest stored — not parsed, so the support console's stream passes them on without
+ * re-serialising an hour of events. Yields nothing when the session does not exist or its owner's key was destroyed.
+ * Authorization and the replay audit are the caller's.
  */
-export async function* readSessionEvents({ sessionId }: { sessionId: string }): AsyncGenerator<{ seq: number; events: RrwebEvent[] }> {
+export async function* readSessionChunks({ sessionId, fromSeq = 0 }: { sessionId: string; fromSeq?: number }): AsyncGenerator<{ seq: number; json: string }> {
   const session = await db.recordingSession.findUnique({ where: { id: sessionId }, select: { userId: true } });
   if (!session) return;
   const key = await getUserDataKey({ userId: session.userId });
   if (!key) return;
-  let after = -1;
+  let after = fromSeq - 1;
   for (;;) {
     const chunks = await db.recordingChunk.findMany({
       where: { sessionId, seq: { gt: after } },
@@ -26,9 +27,17 @@ export async function* readSessionEvents({ sessionId }: { sessionId: string }): 
       select: { seq: true, data: true },
     });
     for (const chunk of chunks) {
-      yield { seq: chunk.seq, events: await decodeChunk({ key, sessionId, seq: chunk.seq, data: chunk.data }) };
+      yield { seq: chunk.seq, json: await decodeChunkJson({ key, sessionId, seq: chunk.seq, data: chunk.data }) };
     }
     if (chunks.length < PAGE_SIZE) return;
     after = chunks[chunks.length - 1].seq;
   }
+}
+
+/**
+ * A session's events, chunk by chunk in sequence order, parsed — ready for rrweb-player (Candor's facts are rrweb
+ * custom events, type 5, tagged `candor/...`). See readSessionChunks.
+ */
+export async function* readSessionEvents({ sessionId, fromSeq = 0 }: { sessionId: string; fromSeq?: number }): AsyncGenerator<{ seq: number; events: RrwebEvent[] }> {
+  for await (const chunk of readSessionChunks({ sessionId, fromSeq })) yield { seq: chunk.seq, events: JSON.parse(chunk.json) as RrwebEvent[] };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { readSessionEvents } from "@/lib/replay/read-session-events";
+import { readSessionChunks } from "@/lib/replay/read-session-events";
 import { toAppError } from "@/lib/errors";
 import { requireReplayView } from "./require-replay-view";
 
@@ -22,21 +22,18 @@ export async function streamSessionEvents({
 }): Promise<ReadableStream<Uint8Array>> {
   await requireReplayView({ sessionId, viewId, viewerId });
   const encoder = new TextEncoder();
-  const chunks = readSessionEvents({ sessionId })[Symbol.asyncIterator]();
+  const chunks = readSessionChunks({ sessionId, fromSeq })[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     // Pull-based: the next chunk is decrypted only when the client has read the previous one (back-pressure).
     async pull(controller) {
       try {
-        for (;;) {
-          const next = await chunks.next();
-          if (next.done) {
-            controller.close();
-            return;
-          }
-          if (next.value.seq < fromSeq) continue;
-          controller.enqueue(encoder.encode(`${JSON.stringify({ seq: next.value.seq, events: next.value.events })}\n`));
+        const next = await chunks.next();
+        if (next.done) {
+          controller.close();
           return;
         }
+        // The stored JSON array goes out as it is: one line, no parse and re-serialise per chunk.
+        controller.enqueue(encoder.encode(`{"seq":${next.value.seq},"events":${next.value.json}}\n`));
       } catch (error) {
         const appError = toAppError(error);
         // The status line is long sent: log the cause (never the payload) and tell the player in-band.
