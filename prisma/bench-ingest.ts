@@ -34,9 +34,9 @@ const USERS = Math.max(...LEVELS);
 type Payload = { seq: number; body: Buffer; rawBytes: number; eventCount: number; hasFullSnapshot: boolean; firstTs: number; lastTs: number };
 
 /** One session's chunks, dated 100 ms apart from `t0` so that every event is inside ingest's accepted window. */
-function payloadsFor(t0: number): Payload[] {
+function payloadsFor(t0: number, count = CHUNKS): Payload[] {
   const recording = new RecordingGenerator();
-  return Array.from({ length: CHUNKS }, (_, seq) => {
+  return Array.from({ length: count }, (_, seq) => {
     const events = recording.chunk({ seq, t: t0 + seq * 100, snapshot: seq === 0 });
     const json = JSON.stringify({ seq, clockOffsetMs: 0, events });
     const stamps = events.map((event) => event.timestamp);
@@ -136,7 +136,7 @@ try {
   const interval = RECORDING_CONFIG.flushIntervalMs;
   const pacedSessions = await pool(pacedLevel, 16, async (i) => {
     const started = (await browsers[i].postJson("/api/ingest/sessions", { entryPath: "/programs" }, 201)) as { sessionId: string; serverTime: number };
-    return { browser: browsers[i], sessionId: started.sessionId, payloads: payloadsFor(started.serverTime).slice(0, pacedChunks) };
+    return { browser: browsers[i], sessionId: started.sessionId, payloads: payloadsFor(started.serverTime, pacedChunks) };
   });
   const pacedLatencies: number[] = [];
   start = performance.now();

@@ -56,7 +56,7 @@ async function writeChunks(chunks: PreparedChunk[]): Promise<Outcome<WrittenChun
       outcomes.push(await writeInOneTransaction([chunk]).then(([outcome]) => outcome, (error: unknown) => ({ ok: false as const, error })));
     }
   }
-  await shareUsage(chunks, outcomes);
+  shareUsage(chunks, outcomes);
   return outcomes;
 }
 
@@ -232,19 +232,31 @@ function updateSummariesSql(bySession: Map<string, SessionDelta>): Prisma.Sql {
     RETURNING s.id, s.browser, s.os, s."deviceType"`;
 }
 
-/** Hands the stored chunks' anonymous usage facts to insights, after their batch committed: a failure there loses no recording. */
-async function shareUsage(chunks: PreparedChunk[], outcomes: Outcome<WrittenChunk>[]) {
-  const users = chunks.flatMap((chunk, i) => {
+type UsageOfUser = Parameters<typeof recordUsageEventsOfUsers>[0]["users"][number];
+
+/**
+ * Anonymous usage facts are written after their chunks' batch has committed and been answered, batched the same way
+ * but off the uploads' path: insights are not worth a slower upload, and a failure there loses no recording.
+ */
+const writeUsage = groupCommit<UsageOfUser, void>({
+  flush: async (users) => {
+    try {
+      await recordUsageEventsOfUsers({ users });
+    } catch (error) {
+      console.error("[candor] usage events not recorded:", error instanceof Error ? error.name : "unknown error");
+    }
+    return users.map(() => ({ ok: true as const, value: undefined }));
+  },
+  maxBatch: 500,
+  maxConcurrent: 1,
+});
+
+function shareUsage(chunks: PreparedChunk[], outcomes: Outcome<WrittenChunk>[]) {
+  chunks.forEach((chunk, i) => {
     const outcome = outcomes[i];
     const stored = outcome?.ok ? outcome.value.stored : null;
-    if (!stored?.index.usage.length) return [];
+    if (!stored?.index.usage.length) return;
     const device = stored.device.browser ? stored.device : undefined;
-    return [{ userId: chunk.userId, events: stored.index.usage.map((fact) => ({ ...fact, device })) }];
+    void writeUsage({ userId: chunk.userId, events: stored.index.usage.map((fact) => ({ ...fact, device })) });
   });
-  if (users.length === 0) return;
-  try {
-    await recordUsageEventsOfUsers({ users });
-  } catch (error) {
-    console.error("[candor] usage events not recorded:", error instanceof Error ? error.name : "unknown error");
-  }
 }

@@ -160,8 +160,8 @@ describe("POST /api/ingest/sessions/:id/chunks", () => {
     expect(session.lastEventAt.getTime()).toBe(t + 12); // the foreign custom event at t + 13 was dropped
     expect(session.durationMs).toBe(t + 12 - session.startedAt.getTime());
 
-    // Anonymous usage facts reach insights (no user id there, so count by kind).
-    expect(await db.usageEvent.count({ where: { kind: "ERROR" } })).toBeGreaterThan(0);
+    // Anonymous usage facts reach insights (no user id there, so count by kind), just after the upload is answered.
+    await vi.waitFor(async () => expect(await db.usageEvent.count({ where: { kind: "ERROR" } })).toBeGreaterThan(0), { timeout: 10_000 });
 
     const single = await readChunk({ sessionId: started.sessionId, seq: 0 });
     expect(single?.events).toEqual(stored.events);
