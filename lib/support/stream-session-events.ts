@@ -23,11 +23,14 @@ export async function streamSessionEvents({
   await requireReplayView({ sessionId, viewId, viewerId });
   const encoder = new TextEncoder();
   const chunks = readSessionChunks({ sessionId, fromSeq })[Symbol.asyncIterator]();
+  // The viewer left (closed the page, seeked away): a read still in flight must not write to the closed stream.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     // Pull-based: the next chunk is decrypted only when the client has read the previous one (back-pressure).
     async pull(controller) {
       try {
         const next = await chunks.next();
+        if (cancelled) return;
         if (next.done) {
           controller.close();
           return;
@@ -35,6 +38,7 @@ export async function streamSessionEvents({
         // The stored JSON array goes out as it is: one line, no parse and re-serialise per chunk.
         controller.enqueue(encoder.encode(`{"seq":${next.value.seq},"events":${next.value.json}}\n`));
       } catch (error) {
+        if (cancelled) return;
         const appError = toAppError(error);
         // The status line is long sent: log the cause (never the payload) and tell the player in-band.
         if (appError.code === "INTERNAL") console.error("[candor] replay stream failed:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -43,6 +47,7 @@ export async function streamSessionEvents({
       }
     },
     async cancel() {
+      cancelled = true;
       await chunks.return?.(undefined);
     },
   });
