@@ -1,6 +1,7 @@
 "use client";
 
-import { stripQueryValues, type CandorPayload, type CandorTag } from "@/lib/recording/protocol";
+import { stripQueryValues, type CandorTag } from "@/lib/recording/event-format";
+import type { CandorPayload } from "@/lib/recording/protocol";
 import { createClickAnalyzer } from "./click-analyzer";
 import { clickTarget, describeTarget } from "./describe-target";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { record } from "rrweb";
+import { record } from "@rrweb/record";
 import { broadcastConsent } from "@/lib/consent/client/consent-bus";
 import type { RecordingConfig, RrwebEvent, StartSessionResponse } from "@/lib/recording/protocol";
 import { createScrubContext, scrubEvent } from "@/lib/recording/scrub-events";

@@ -1,4 +1,5 @@
-import { customPayloadSchemas, EVENT_TYPE, isCandorTag, type CandorTag, type RrwebEvent } from "./protocol";
+import { EVENT_TYPE, isCandorTag, type CandorTag } from "./event-format";
+import { customPayloadSchemas, type RrwebEvent } from "./protocol";
 import type { SessionEventKind } from "@/lib/generated/prisma/enums";
 import type { z } from "zod";
 

@@ -4,7 +4,8 @@ import { gzip } from "node:zlib";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { indexChunkEvents } from "./index-events";
-import { EVENT_TYPE, INGEST_LIMITS, type ChunkAck, type ChunkPayload, type RrwebEvent } from "./protocol";
+import { EVENT_TYPE } from "./event-format";
+import { INGEST_LIMITS, type ChunkAck, type ChunkPayload, type RrwebEvent } from "./protocol";
 import { scrubEvents } from "./scrub-events";
 import { writeChunk, type WrittenChunk } from "./write-chunks";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripQueryValues, type CandorTag } from "./event-format";
 
 /**
  * The ingest protocol, shared by the browser recorder (lib/recorder) and the server (lib/recording). Pure: no Node,
@@ -52,8 +53,6 @@ export type StartSessionResponse = {
 
 export type ChunkAck = { seq: number; duplicate: boolean; consent: { granted: true } };
 
-/** rrweb's EventType values: DomContentLoaded, Load, FullSnapshot, IncrementalSnapshot, Meta, Custom. Plugins (6) are not used. */
-export const EVENT_TYPE = { DomContentLoaded: 0, Load: 1, FullSnapshot: 2, IncrementalSnapshot: 3, Meta: 4, Custom: 5 } as const;
 
 export const rrwebEventSchema = z.object({
   type: z.number().int().min(0).max(5),
@@ -116,27 +115,6 @@ export const customPayloadSchemas = {
   }),
   /** The recorder dropped data (full buffer, refused chunk) or paused (mutation storm): the replay shows a gap. */
   "candor/gap": z.object({ reason: z.enum(["buffer-full", "chunk-refused", "mutation-storm"]), droppedEvents: z.number().int().min(0) }),
-} as const;
-
-export type CandorTag = keyof typeof customPayloadSchemas;
+} as const satisfies Record<CandorTag, z.ZodType>;
 export type CandorPayload<Tag extends CandorTag> = z.input<(typeof customPayloadSchemas)[Tag]>;
 
-export const isCandorTag = (tag: unknown): tag is CandorTag => typeof tag === "string" && Object.hasOwn(customPayloadSchemas, tag);
-
-/**
- * `/a/b?x=1&y=2#frag` → `/a/b?x=&y=`: the keys say which view it was, the values can be secrets (tokens, emails).
- * Absolute URLs keep their origin. Anything that does not parse as a URL loses everything after `?` and `#`.
- */
-export function stripQueryValues(value: string): string {
-  const queryStart = value.search(/[?#]/);
-  if (queryStart === -1) return value;
-  const base = value.slice(0, queryStart);
-  const hashStart = value.indexOf("#");
-  const query = value[queryStart] === "?" ? value.slice(queryStart + 1, hashStart > queryStart ? hashStart : undefined) : "";
-  if (!query) return base;
-  const keys = query
-    .split("&")
-    .filter(Boolean)
-    .map((pair) => pair.split("=")[0]);
-  return `${base}?${keys.map((key) => `${key}=`).join("&")}`;
-}

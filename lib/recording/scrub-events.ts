@@ -1,4 +1,5 @@
-import { EVENT_TYPE, isCandorTag, stripQueryValues, type RrwebEvent } from "./protocol";
+import { EVENT_TYPE, isCandorTag, stripQueryValues } from "./event-format";
+import type { RrwebEvent } from "./protocol";
 
 /**
  * The privacy scrub, run on every rrweb event in the browser (after rrweb's own masking) and again on the server

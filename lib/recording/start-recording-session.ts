@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readSettings } from "@/lib/settings/read-settings";
-import { RECORDING_CONFIG, stripQueryValues, type StartSessionResponse } from "./protocol";
+import { stripQueryValues } from "./event-format";
+import { RECORDING_CONFIG, type StartSessionResponse } from "./protocol";
 import { getUserDataKey } from "@/lib/crypto/get-user-data-key";
 import { consentInTransaction } from "./consent-in-transaction";
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { seal } from "@/lib/crypto/aes-gcm";
 import { getUserDataKeys } from "@/lib/crypto/get-user-data-key";
+import { runInBackground } from "@/lib/db/background-writes";
 import { groupCommit, type Outcome } from "@/lib/db/group-commit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordUsageEventsOfUsers } from "@/lib/insights/record-usage-events";
@@ -257,6 +258,6 @@ function shareUsage(chunks: PreparedChunk[], outcomes: Outcome<WrittenChunk>[]) 
     const stored = outcome?.ok ? outcome.value.stored : null;
     if (!stored?.index.usage.length) return;
     const device = stored.device.browser ? stored.device : undefined;
-    void writeUsage({ userId: chunk.userId, events: stored.index.usage.map((fact) => ({ ...fact, device })) });
+    runInBackground(writeUsage({ userId: chunk.userId, events: stored.index.usage.map((fact) => ({ ...fact, device })) }));
   });
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { backgroundWritesSettled } from "@/lib/db/background-writes";
 import { db } from "@/lib/db";
 import { grantConsent } from "@/lib/consent/grant-consent";
 import { revokeConsent } from "@/lib/consent/revoke-consent";
@@ -47,8 +48,8 @@ describe("batched ingest (group commit)", () => {
       expect(await db.sessionEvent.count({ where: { sessionId, kind: "CLICK" } })).toBe(4);
     }
     // Each user left one page: one anonymous page view each reached insights.
-    // (written just after the uploads are answered)
-    await vi.waitFor(async () => expect((await db.usageEvent.count({ where: { kind: "PAGE" } })) - usageBefore).toBe(6), { timeout: 10_000 });
+    await backgroundWritesSettled(); // written just after the uploads were answered
+    expect((await db.usageEvent.count({ where: { kind: "PAGE" } })) - usageBefore).toBe(6);
   });
 
   it("keeps each refusal with its own chunk: revoked, not yours, duplicate copies — the rest are stored", async () => {

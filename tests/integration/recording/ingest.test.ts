@@ -9,6 +9,7 @@ import { revokeConsent } from "@/lib/consent/revoke-consent";
 import { policySha256, DEFAULT_POLICY_CONTENT } from "@/lib/consent/policy-content";
 import { destroyUserDataKey } from "@/lib/crypto/destroy-user-data-key";
 import { INGEST_LIMITS } from "@/lib/recording/protocol";
+import { backgroundWritesSettled } from "@/lib/db/background-writes";
 import { readChunk } from "@/lib/replay/read-chunk";
 import { readSessionEvents } from "@/lib/replay/read-session-events";
 import { createUser } from "@/tests/support/factories";
@@ -161,7 +162,8 @@ describe("POST /api/ingest/sessions/:id/chunks", () => {
     expect(session.durationMs).toBe(t + 12 - session.startedAt.getTime());
 
     // Anonymous usage facts reach insights (no user id there, so count by kind), just after the upload is answered.
-    await vi.waitFor(async () => expect(await db.usageEvent.count({ where: { kind: "ERROR" } })).toBeGreaterThan(0), { timeout: 10_000 });
+    await backgroundWritesSettled();
+    expect(await db.usageEvent.count({ where: { kind: "ERROR" } })).toBeGreaterThan(0);
 
     const single = await readChunk({ sessionId: started.sessionId, seq: 0 });
     expect(single?.events).toEqual(stored.events);

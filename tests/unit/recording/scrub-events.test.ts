@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stripQueryValues, type RrwebEvent } from "@/lib/recording/protocol";
+import { stripQueryValues } from "@/lib/recording/event-format";
+import type { RrwebEvent } from "@/lib/recording/protocol";
 import { createScrubContext, scrubEvent, scrubEvents } from "@/lib/recording/scrub-events";
 import { custom, fullSnapshot, inputEvent, meta, SECRET, textMutation } from "@/tests/support/rrweb-fixtures";
 
