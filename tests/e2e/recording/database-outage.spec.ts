@@ -155,7 +155,7 @@ test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, th
   await simulateRecordableActivity(page, "after", { ms: 5_000 });
 
   // Everything the browser ever tried to send is eventually acknowledged.
-  await expectEverySentChunkAcknowledged(uploads);
+  const acknowledged = await expectEverySentChunkAcknowledged(uploads);
   await Promise.all(inspections);
 
   // While the database was down, uploads were answered 503 DATABASE_UNAVAILABLE with Retry-After — nothing else.
@@ -185,7 +185,7 @@ test("PostgreSQL down for 30 s mid-session: ingest answers 503 + Retry-After, th
 
   const stored = await readStoredChunks(browser, server.baseURL, sessionId, "e2e: database outage check");
   const storedSeqs = stored.map((chunk) => chunk.seq);
-  expectEachSentChunkStoredOnce(storedSeqs, uploads.sent.keys());
+  expectEachSentChunkStoredOnce(storedSeqs, { acknowledged, sent: uploads.sent.keys() });
   expect(storedSeqs).toEqual(expect.arrayContaining(outageSeqs));
 
   // Nothing recorded during the outage was dropped: every DOM change made then is in the stored events, and the
