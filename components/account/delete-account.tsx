@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { DELETE_CONFIRMATION_WORD, isDeleteConfirmation } from "@/lib/privacy/delete-confirmation";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * "Delete my account": a danger button, then a dialog that says exactly what goes and what stays, and asks the user
@@ -75,11 +76,7 @@ export function DeleteAccount({ email, action }: { email: string; action: (state
                 onChange={(event) => setTyped(event.target.value)}
                 errors={state.fields?.confirmation}
               />
-              {state.message && !state.ok ? (
-                <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                  {state.message}
-                </p>
-              ) : null}
+              <FormError message={state.ok ? null : state.message} />
               {done ? (
                 <p role="status" className="text-sm text-slate-700">
                   Your account is deleted. Signing you out…

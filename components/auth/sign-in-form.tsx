@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
@@ -34,11 +35,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-4">
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <TextField label="Email" name="email" type="email" autoComplete="email" required />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" disabled={pending} className="w-full">

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 export function SignUpForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
   const router = useRouter();
@@ -22,11 +23,7 @@ export function SignUpForm({ action }: { action: (state: FormState, data: FormDa
 
   return (
     <form action={formAction} noValidate className="space-y-4">
-      {state.message && !state.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.ok ? null : state.message} />
       <TextField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fields?.name} required />
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} required />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." errors={state.fields?.password} required />

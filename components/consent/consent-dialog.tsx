@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import type { PolicyContent } from "@/lib/consent/policy-content";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 type Common = {
   open: boolean;
@@ -119,11 +120,7 @@ export function ConsentDialog(props: GrantProps | RevokeProps) {
             </>
           )}
 
-          {error ? (
-            <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} className="mt-4" />
 
           <div className="mt-6 flex justify-end gap-3">
             <Dialog.Close asChild>

@@ -3,6 +3,7 @@
 import { useRef, useState, useTransition } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * "Delete my shared data" with a confirmation. Erasing does not turn sharing off — the dialog says so, and points to the
@@ -64,11 +65,7 @@ export function DeleteSharedData({ action, sharing }: { action: () => Promise<{ 
                 Usage sharing stays on: new activity will be recorded again. To stop that too, turn sharing off in your profile settings.
               </p>
             ) : null}
-            {error ? (
-              <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {error}
-              </p>
-            ) : null}
+            <FormError message={error} className="mt-3" />
             <div className="mt-6 flex justify-end gap-3">
               <Dialog.Close asChild>
                 <Button variant="secondary" disabled={pending}>

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 export function NewThreadForm({
   action,
@@ -20,11 +21,7 @@ export function NewThreadForm({
   if (shown.state !== state) setShown({ state, version: shown.version + 1 });
   return (
     <form key={shown.version} action={formAction} noValidate className="space-y-5">
-      {state.message && !state.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.ok ? null : state.message} />
       <SelectField label="To" name="recipientId" defaultValue={state.values?.recipientId ?? ""} errors={fields.recipientId} required>
         <option value="" disabled>
           Choose a member…

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 export type ProgramFormValues = {
   name: string;
@@ -52,11 +53,7 @@ export function ProgramForm({
 
   return (
     <form key={shown.version} action={formAction} noValidate className="space-y-5">
-      {state.message && !state.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.ok ? null : state.message} />
       <TextField label="Name" name="name" defaultValue={values.name} errors={fields.name} required />
       <TextAreaField label="Description" name="description" rows={4} defaultValue={values.description} errors={fields.description} hint="What partners promote, in a sentence or two." />
       <TextField label="Website" name="websiteUrl" type="url" inputMode="url" defaultValue={values.websiteUrl} errors={fields.websiteUrl} hint="Optional. Starts with http:// or https://." />

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 export function ProfileForm({
   action,
@@ -16,11 +17,7 @@ export function ProfileForm({
   const values = { ...initial, ...state.values };
   return (
     <form action={formAction} noValidate className="space-y-4">
-      {state.message && !state.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.ok ? null : state.message} />
       <TextField label="Name" name="name" autoComplete="name" defaultValue={values.name} errors={state.fields?.name} required />
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={values.email} errors={state.fields?.email} hint="You sign in with this address." required />
       <div className="flex items-center gap-3">
