@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { sessionRowSelect } from "./list-sessions";
 
 /**
  * The header facts of one recorded session (who, device, browser, OS, viewport, duration) — no recorded content.
@@ -11,27 +12,14 @@ export async function getSupportSession({ sessionId, now = new Date() }: { sessi
   const session = await db.recordingSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true,
-      startedAt: true,
+      ...sessionRowSelect,
       lastEventAt: true,
       endedAt: true,
-      durationMs: true,
-      pageCount: true,
-      clickCount: true,
-      errorCount: true,
-      rageClickCount: true,
-      deadClickCount: true,
       chunkCount: true,
-      browser: true,
-      os: true,
-      deviceType: true,
       screen: true,
-      viewport: true,
       locale: true,
       timeZone: true,
-      entryPath: true,
       expiresAt: true,
-      user: { select: { id: true, name: true, email: true } },
     },
   });
   if (session && session.expiresAt > now) return session;

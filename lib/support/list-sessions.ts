@@ -10,7 +10,8 @@ type SortColumn = (typeof SORT_COLUMN)[keyof typeof SORT_COLUMN];
 /** A name/email search resolves to at most this many users; the session query then walks (userId, startedAt). */
 const MAX_MATCHED_USERS = 500;
 
-const sessionRowSelect = {
+/** What a list row shows of a session; the session page adds its header details to it (get-support-session). */
+export const sessionRowSelect = {
   id: true,
   startedAt: true,
   durationMs: true,

@@ -3,12 +3,10 @@ import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/consent/local-time";
 import { SessionViewer } from "@/components/support/session-viewer";
 import { buttonClass } from "@/components/ui/button";
-import { AREA_ROLES } from "@/lib/auth/roles";
-import { requireRole } from "@/lib/auth/session";
+import { requireSupportPage } from "@/lib/support/require-support-page";
 import { AppError } from "@/lib/errors";
 import { getRequireViewReason } from "@/lib/settings/get-settings";
 import { getSupportSession, type SupportSession } from "@/lib/support/get-support-session";
-import { idParamSchema } from "@/lib/support/schemas";
 import { formatDuration, parseClock } from "@/lib/support/time";
 
 export const metadata = { title: "Support · Session replay" };
@@ -16,15 +14,13 @@ export const metadata = { title: "Support · Session replay" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SupportSessionPage({ params, searchParams }: Props) {
-  await requireRole(...AREA_ROLES.support);
-  const parsedId = idParamSchema.safeParse(await params);
-  if (!parsedId.success) notFound();
+  const sessionId = await requireSupportPage(params);
   const t = (await searchParams).t;
   const initialOffsetMs = parseClock(Array.isArray(t) ? t[0] : t);
 
   let session: SupportSession;
   try {
-    session = await getSupportSession({ sessionId: parsedId.data.id });
+    session = await getSupportSession({ sessionId });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     if (error instanceof AppError && error.code === "GONE") return <SessionGone message={error.message} />;

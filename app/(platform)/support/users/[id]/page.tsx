@@ -2,21 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/consent/local-time";
 import { SessionsTable } from "@/components/support/sessions-table";
-import { AREA_ROLES } from "@/lib/auth/roles";
-import { requireRole } from "@/lib/auth/session";
+import { requireSupportPage } from "@/lib/support/require-support-page";
 import { AppError } from "@/lib/errors";
 import { getSupportUser } from "@/lib/support/get-support-user";
-import { idParamSchema, searchParamsRecord, sessionListQuerySchema } from "@/lib/support/schemas";
+import { searchParamsRecord, sessionListQuerySchema } from "@/lib/support/schemas";
 
 export const metadata = { title: "Support · User" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SupportUserPage({ params, searchParams }: Props) {
-  await requireRole(...AREA_ROLES.support);
-  const parsedId = idParamSchema.safeParse(await params);
-  if (!parsedId.success) notFound();
-  const { id } = parsedId.data;
+  const id = await requireSupportPage(params);
   const values = searchParamsRecord(await searchParams);
   // Only sorting and paging apply here; anything malformed falls back to the newest sessions first.
   const parsed = sessionListQuerySchema.safeParse({ sort: values.sort, order: values.order, cursor: values.cursor, dir: values.dir });
