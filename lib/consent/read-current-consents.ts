@@ -19,9 +19,10 @@ export async function readCurrentConsents({ userIds, client = defaultDb, now = n
     FROM "ConsentRecord" WHERE "userId" IN (${Prisma.join(unique)}) AND at <= ${now}
     ORDER BY "userId", at DESC, id DESC`;
   const policies = await client.consentPolicy.findMany({ select: { version: true, publishedAt: true } });
+  const latestByUser = new Map(latest.map((row) => [row.userId, row]));
   return new Map(
     unique.map((userId) => {
-      const entry = latest.find((row) => row.userId === userId);
+      const entry = latestByUser.get(userId);
       return [userId, consentAt(entry ? [{ id: entry.id, granted: entry.granted, policyVersion: entry.policyVersion, at: entry.at }] : [], policies, now)];
     }),
   );

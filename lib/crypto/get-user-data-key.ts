@@ -19,7 +19,8 @@ export async function getUserDataKeys({ userIds, create = false, client = defaul
   const read = (ids: string[]) => client.userDataKey.findMany({ where: { userId: { in: ids } }, select: { userId: true, wrappedKey: true } });
   // Ingest asks on every batch of chunks: read first, so only a user's very first chunk pays for making a key.
   const rows = await read(userIds);
-  const missing = userIds.filter((userId) => !rows.some((row) => row.userId === userId));
+  const found = new Set(rows.map((row) => row.userId));
+  const missing = userIds.filter((userId) => !found.has(userId));
   if (missing.length && create) {
     await client.userDataKey.createMany({
       data: missing.map((userId) => ({ userId, wrappedKey: new Uint8Array(seal({ key: encryptionMasterKey(), plaintext: randomBytes(32), aad: aadFor(userId) })) })),

@@ -44,7 +44,7 @@ function toRow(event: z.infer<typeof usageEventSchema>): UsageRow | null {
  * becomes today's visitor hash. Events of users who do not consent, events from before the current grant and
  * malformed events are dropped. Returns how many were stored.
  */
-export async function recordUsageEventsOfUsers({ users, now = new Date() }: { users: { userId: string; events: UsageEventInput[] }[]; now?: Date }): Promise<{ stored: number }> {
+export async function recordUsageEvents({ users, now = new Date() }: { users: { userId: string; events: UsageEventInput[] }[]; now?: Date }): Promise<{ stored: number }> {
   const rows = users.map(({ userId, events }) => ({
     userId,
     rows: events.flatMap((event) => {
@@ -54,9 +54,4 @@ export async function recordUsageEventsOfUsers({ users, now = new Date() }: { us
     }),
   }));
   return { stored: await storeUsageRows({ users: rows, now }) };
-}
-
-/** One user's usage events (see recordUsageEventsOfUsers). */
-export async function recordUsageEvents({ userId, events, now = new Date() }: { userId: string; events: UsageEventInput[]; now?: Date }): Promise<{ stored: number }> {
-  return recordUsageEventsOfUsers({ users: [{ userId, events }], now });
 }

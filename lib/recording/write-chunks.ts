@@ -6,7 +6,7 @@ import { getUserDataKeys } from "@/lib/crypto/get-user-data-key";
 import { runInBackground } from "@/lib/db/background-writes";
 import { groupCommit, type Outcome } from "@/lib/db/group-commit";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordUsageEventsOfUsers } from "@/lib/insights/record-usage-events";
+import { recordUsageEvents } from "@/lib/insights/record-usage-events";
 import { consentsInTransaction } from "./consent-in-transaction";
 import { chunkAad } from "./chunk-aad";
 import type { ChunkIndex } from "./index-events";
@@ -61,6 +61,9 @@ async function writeChunks(chunks: PreparedChunk[]): Promise<Outcome<WrittenChun
   return outcomes;
 }
 
+/** A chunk's identity: ingest is idempotent on it. */
+const chunkKey = ({ sessionId, seq }: { sessionId: string; seq: number }) => `${sessionId}:${seq}`;
+
 type LockedSession = { id: string; userId: string; endedAt: Date | null; consentRecordId: string };
 
 /**
@@ -89,7 +92,7 @@ async function writeInOneTransaction(chunks: PreparedChunk[]): Promise<Outcome<W
       chunks.forEach((chunk, position) => {
         const session = sessions.get(chunk.sessionId);
         const consent = consents.get(chunk.userId);
-        const key = `${chunk.sessionId}:${chunk.seq}`;
+        const key = chunkKey(chunk);
         if (!session || session.userId !== chunk.userId) {
           outcomes.push({ ok: false, error: new AppError("NOT_FOUND", "No such recording session.") });
         } else if (!consent?.granted || consent.record.id !== session.consentRecordId || session.endedAt) {
@@ -128,7 +131,8 @@ async function writeInOneTransaction(chunks: PreparedChunk[]): Promise<Outcome<W
         skipDuplicates: true,
         select: { sessionId: true, seq: true },
       });
-      const stored = pending.filter(({ chunk }) => inserted.some((row) => row.sessionId === chunk.sessionId && row.seq === chunk.seq));
+      const insertedKeys = new Set(inserted.map(chunkKey));
+      const stored = pending.filter(({ chunk }) => insertedKeys.has(chunkKey(chunk)));
       if (stored.length === 0) return outcomes;
 
       const devices = await indexStoredChunks(
@@ -233,7 +237,7 @@ function updateSummariesSql(bySession: Map<string, SessionDelta>): Prisma.Sql {
     RETURNING s.id, s.browser, s.os, s."deviceType"`;
 }
 
-type UsageOfUser = Parameters<typeof recordUsageEventsOfUsers>[0]["users"][number];
+type UsageOfUser = Parameters<typeof recordUsageEvents>[0]["users"][number];
 
 /**
  * Anonymous usage facts are written after their chunks' batch has committed and been answered, batched the same way
@@ -242,7 +246,7 @@ type UsageOfUser = Parameters<typeof recordUsageEventsOfUsers>[0]["users"][numbe
 const writeUsage = groupCommit<UsageOfUser, void>({
   flush: async (users) => {
     try {
-      await recordUsageEventsOfUsers({ users });
+      await recordUsageEvents({ users });
     } catch (error) {
       console.error("[candor] usage events not recorded:", error instanceof Error ? error.name : "unknown error");
     }

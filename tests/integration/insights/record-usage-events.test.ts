@@ -25,14 +25,18 @@ describe("recordUsageEvents", () => {
     const now = new Date("2026-04-02T12:00:30Z");
     const ts = new Date("2026-04-02T12:00:10Z");
     const result = await recordUsageEvents({
-      userId: user.id,
       now,
-      events: [
-        { kind: "page", path: "/programs/cl9xk2m3n0000qzrm4h5b6c7d?tab=members#top", ts, durationMs: 4200, device },
-        { kind: "click", path: "/programs", ts, feature: "Export CSV", device },
-        { kind: "click", path: "/programs", ts, device }, // unnamed: dropped
-        { kind: "error", path: "/messages/42", ts, message: `User ${user.email} not found (id 123)`, device },
-        { kind: "rage_click", path: "/", ts, device },
+      users: [
+        {
+          userId: user.id,
+          events: [
+            { kind: "page", path: "/programs/cl9xk2m3n0000qzrm4h5b6c7d?tab=members#top", ts, durationMs: 4200, device },
+            { kind: "click", path: "/programs", ts, feature: "Export CSV", device },
+            { kind: "click", path: "/programs", ts, device }, // unnamed: dropped
+            { kind: "error", path: "/messages/42", ts, message: `User ${user.email} not found (id 123)`, device },
+            { kind: "rage_click", path: "/", ts, device },
+          ],
+        },
       ],
     });
     expect(result.stored).toBe(4);
@@ -58,8 +62,8 @@ describe("recordUsageEvents", () => {
     await db.consentRecord.create({ data: { userId: revoked.id, granted: false, policyVersion: policy.version, policySha256: policy.sha256, source: "SETTINGS", at: new Date("2026-02-01T00:00:00Z") } });
     const now = new Date("2026-04-02T12:00:00Z");
     const events = [{ kind: "page" as const, path: "/", ts: now }];
-    expect(await recordUsageEvents({ userId: never.id, events, now })).toEqual({ stored: 0 });
-    expect(await recordUsageEvents({ userId: revoked.id, events, now })).toEqual({ stored: 0 });
+    expect(await recordUsageEvents({ users: [{ userId: never.id, events }], now })).toEqual({ stored: 0 });
+    expect(await recordUsageEvents({ users: [{ userId: revoked.id, events }], now })).toEqual({ stored: 0 });
     expect(await recordKeyEvent({ userId: revoked.id, name: "message_sent", now })).toBe(false);
     expect(await db.usageEvent.count()).toBe(0);
   });
@@ -68,14 +72,18 @@ describe("recordUsageEvents", () => {
     const user = await consentingUser(new Date("2026-04-02T12:00:00Z"));
     const now = new Date("2026-04-02T12:30:00Z");
     const result = await recordUsageEvents({
-      userId: user.id,
       now,
-      events: [
-        { kind: "page", path: "/a", ts: new Date("2026-04-02T11:59:00Z") },
-        { kind: "page", path: "/b", ts: new Date("2026-04-02T12:10:00Z") },
-        { kind: "page", path: "/c", ts: new Date("2026-04-02T13:00:00Z") },
-        { kind: "page", path: "/d", ts: new Date("2026-04-02T12:10:00Z"), durationMs: -5 },
-        { kind: "keystroke", path: "/e", ts: now } as never,
+      users: [
+        {
+          userId: user.id,
+          events: [
+            { kind: "page", path: "/a", ts: new Date("2026-04-02T11:59:00Z") },
+            { kind: "page", path: "/b", ts: new Date("2026-04-02T12:10:00Z") },
+            { kind: "page", path: "/c", ts: new Date("2026-04-02T13:00:00Z") },
+            { kind: "page", path: "/d", ts: new Date("2026-04-02T12:10:00Z"), durationMs: -5 },
+            { kind: "keystroke", path: "/e", ts: now } as never,
+          ],
+        },
       ],
     });
     expect(result.stored).toBe(1);
@@ -88,12 +96,12 @@ describe("recordUsageEvents", () => {
     const user = await consentingUser();
     const day1 = new Date("2026-04-02T23:59:00Z");
     const day2 = new Date("2026-04-03T00:01:00Z");
-    await recordUsageEvents({ userId: user.id, now: day1, events: [{ kind: "page", path: "/", ts: day1 }] });
-    await recordUsageEvents({ userId: user.id, now: day1, events: [{ kind: "page", path: "/x", ts: day1 }] });
+    await recordUsageEvents({ users: [{ userId: user.id, events: [{ kind: "page", path: "/", ts: day1 }] }], now: day1 });
+    await recordUsageEvents({ users: [{ userId: user.id, events: [{ kind: "page", path: "/x", ts: day1 }] }], now: day1 });
     expect(await db.usageSalt.findMany({ select: { day: true } })).toEqual([{ day: new Date("2026-04-02T00:00:00Z") }]);
 
     // Just after midnight: a late event of day 1 and a fresh event of day 2.
-    await recordUsageEvents({ userId: user.id, now: day2, events: [{ kind: "page", path: "/late", ts: day1 }, { kind: "page", path: "/y", ts: day2 }] });
+    await recordUsageEvents({ users: [{ userId: user.id, events: [{ kind: "page", path: "/late", ts: day1 }, { kind: "page", path: "/y", ts: day2 }] }], now: day2 });
     expect(await db.usageSalt.findMany({ select: { day: true } })).toEqual([{ day: new Date("2026-04-03T00:00:00Z") }]);
 
     const rows = await db.usageEvent.findMany({ orderBy: { id: "asc" }, select: { route: true, visitor: true, day: true } });
