@@ -74,4 +74,17 @@ describe("batched ingest (group commit)", () => {
     expect(await db.recordingChunk.count({ where: { sessionId: owner.sessionId } })).toBe(2);
     expect(await db.recordingSession.findUniqueOrThrow({ where: { id: kept.sessionId } })).toMatchObject({ chunkCount: 2, clickCount: 2 });
   });
+
+  it("an opt-out racing a batch of uploads: every chunk is stored or refused as answered, and none is taken after it", async () => {
+    const { userId, sessionId, t } = await recordingUser();
+    await ingestChunk({ userId, sessionId, payload: clicks(t, 0) }); // the session's start is known: uploads go straight to the batch
+    const uploads = Array.from({ length: 20 }, (_, i) => outcome(ingestChunk({ userId, sessionId, payload: clicks(t, i + 1) })));
+    await revokeConsent({ userId, source: "SETTINGS" });
+    const answers = await Promise.all(uploads);
+    expect(answers.every((answer) => answer === "stored" || answer === "CONSENT_REVOKED")).toBe(true);
+    const storedSeqs = (await db.recordingChunk.findMany({ where: { sessionId }, select: { seq: true } })).map((chunk) => chunk.seq).sort((a, b) => a - b);
+    const answeredStored = answers.flatMap((answer, i) => (answer === "stored" ? [i + 1] : []));
+    expect(storedSeqs).toEqual([0, ...answeredStored]);
+    expect(await outcome(ingestChunk({ userId, sessionId, payload: clicks(t, 99) }))).toBe("CONSENT_REVOKED");
+  });
 });
