@@ -20,7 +20,7 @@
  *
  * BENCH_DIST_DIR / BENCH_SKIP_BUILD / BENCH_KEEP as for the other benchmarks (prisma/bench-support.ts).
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -32,6 +32,10 @@ import { benchPrograms, PAGE_SHIM, runHeavyTable, runOrdinaryFlow, tableRows } f
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const FLOW_LOOPS = Number(process.env.BENCH_FLOW_LOOPS ?? 2);
+/** BENCH_SCENARIOS=heavy (or flow) runs one page only, for a quicker look while working on one of them. */
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "heavy,flow").split(",").filter((key): key is ScenarioKey => key === "heavy" || key === "flow");
+/** BENCH_PAGE_PROFILE=<dir>: a V8 CPU profile of C's page in every run, written there (open it in Chrome DevTools). */
+const PAGE_PROFILE_DIR = process.env.BENCH_PAGE_PROFILE;
 const PROGRAMS = 1_000;
 const LONG_TASK_MS = 50;
 /** C's transport sends every 5 s: after a run, wait this long so the events of its last seconds are counted too. */
@@ -258,11 +262,18 @@ async function measureRun(setup: Setup, variant: VariantKey, scenario: ScenarioK
     await cdp.send("Performance.enable");
     const clock = documentScriptClock(cdp);
     const stopTrace = await startTrace(cdp);
+    const profiling = variant === "C" && PAGE_PROFILE_DIR;
+    if (profiling) await cdp.send("Profiler.enable").then(() => cdp.send("Profiler.start"));
     const started = Date.now();
     if (scenario === "heavy") await heavyPage(setup, page, variant);
     else await runOrdinaryFlow(page, { base: setup.base, loops: FLOW_LOOPS, beforeFullNavigation: clock.read });
     await clock.read();
     const minutes = (Date.now() - started) / 60_000;
+    if (profiling) {
+      const { profile } = await cdp.send("Profiler.stop");
+      mkdirSync(PAGE_PROFILE_DIR, { recursive: true });
+      writeFileSync(path.join(PAGE_PROFILE_DIR, `${scenario}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
     const { busyMs, tasks } = mainThreadTasks(await stopTrace());
     await cdp.send("HeapProfiler.collectGarbage");
     const { metrics } = await cdp.send("Performance.getMetrics");
@@ -459,7 +470,7 @@ try {
 
   const runs: Run[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const scenario of ["heavy", "flow"] as const) {
+    for (const scenario of SCENARIOS) {
       for (const variant of VARIANTS) {
         const run = await measureRun(setup, variant.key, scenario);
         runs.push(run);
@@ -485,31 +496,39 @@ try {
   };
 
   const recorderScripts: RecorderScripts = { B: new Set([RRWEB_SOURCE_URL]), C: new Set(recorderUrls) };
-  const heavyTable = printTable(`Heavy page: /programs with a ${PROGRAMS}-row table, re-sorted and filtered, steady churn (${SECONDS} s; medians of ${ROUNDS} rounds)`, runs, "heavy", bundleKb, recorderScripts);
-  const flowTable = printTable(`Ordinary flow: dashboard → programs search → new-program form (${FLOW_LOOPS} loop(s); medians of ${ROUNDS} rounds)`, runs, "flow", bundleKb, recorderScripts);
-  const [heavy, flow] = [heavyTable.medians, flowTable.medians];
+  const titles: Record<ScenarioKey, string> = {
+    heavy: `Heavy page: /programs with a ${PROGRAMS}-row table, re-sorted and filtered, steady churn (${SECONDS} s; medians of ${ROUNDS} rounds)`,
+    flow: `Ordinary flow: dashboard → programs search → new-program form (${FLOW_LOOPS} loop(s); medians of ${ROUNDS} rounds)`,
+  };
+  const tables = SCENARIOS.map((scenario) => printTable(titles[scenario], runs, scenario, bundleKb, recorderScripts));
 
   console.log(`\nCandor's recorder chunks (requested only after consent, never in A):`);
   for (const file of recorderFiles) console.log(`  ${new URL(file.url).pathname}  ${(file.bytes / 1024).toFixed(1)} KB gzip`);
+  if (tables.length < 2) {
+    console.log("\nTargets: judged only when both pages run (BENCH_SCENARIOS unset).");
+  } else {
+    const [heavyTable, flowTable] = tables;
+    const [heavy, flow] = [heavyTable.medians, flowTable.medians];
 
-  const ratio = (m: Medians, pick: (run: Run) => number) => addedRatio(m.A(pick), m.B(pick), m.C(pick));
-  const heavyTbt = ratio(heavy, blockingMs);
-  const heavyScript = ratio(heavy, (run) => run.scriptMs);
-  const [flowA, flowC] = [flow.A(blockingMs), flow.C(blockingMs)];
-  const flowAdded = flowA > 0 ? `${(((flowC - flowA) / flowA) * 100).toFixed(0)} %` : "A has none, so any is more than 10 %";
-  const flowRoundsA = runs.filter((run) => run.scenario === "flow" && run.variant === "A").map(blockingMs);
-  const [lowA, highA] = [Math.min(...flowRoundsA), Math.max(...flowRoundsA)];
-  const noise = flowC >= lowA && flowC <= highA ? `; C's median is inside A's own range of ${lowA.toFixed(0)}–${highA.toFixed(0)} ms, so the difference is within run-to-run noise` : "";
-  const flowKb = flow.C(kbPerMinute);
-  const lazy = recorderUrls.length > 0 && inHtml.length === 0;
-  console.log(`\nTargets`);
-  console.log(`  heavy page: Candor adds ≤ ½ of what rrweb adds — blocking time ${heavyTbt.toFixed(2)}, script time ${heavyScript.toFixed(2)}: ${verdict(heavyTbt <= 0.5 && heavyScript <= 0.5)}`);
-  console.log(`  ordinary flow: ≤ 10 % added blocking time — medians ${flowA.toFixed(0)} → ${flowC.toFixed(0)} ms, ${flowAdded}${noise}: ${verdict(flowC <= flowA * 1.1)}`);
-  console.log(`    (blocking inside Candor's own code, measured within each run: ${flowTable.blockingInC.toFixed(0)} ms per run, ${flowA > 0 ? `${((flowTable.blockingInC / flowA) * 100).toFixed(0)} % of A's median` : "A has none"})`);
-  console.log(`  ordinary flow: ≤ 100 KB per minute compressed — ${flowKb.toFixed(1)} KB/min: ${verdict(flowKb <= 100)}`);
-  console.log(`  recorder ≤ 40 KB gzip and loaded lazily — ${bundleKb.C.toFixed(1)} KB, ${lazy ? "lazy (not in the page HTML, not requested without consent)" : `NOT lazy: ${inHtml.join(", ")}`}: ${verdict(bundleKb.C <= 40 && lazy)}`);
-  const longestRecorderMs = Math.max(heavyTable.recorderC.longestMs, flowTable.recorderC.longestMs);
-  console.log(`  no recorder task over 50 ms — longest time in Candor's recorder code within one task ${longestRecorderMs.toFixed(0)} ms: ${verdict(longestRecorderMs <= LONG_TASK_MS)}`);
+    const ratio = (m: Medians, pick: (run: Run) => number) => addedRatio(m.A(pick), m.B(pick), m.C(pick));
+    const heavyTbt = ratio(heavy, blockingMs);
+    const heavyScript = ratio(heavy, (run) => run.scriptMs);
+    const [flowA, flowC] = [flow.A(blockingMs), flow.C(blockingMs)];
+    const flowAdded = flowA > 0 ? `${(((flowC - flowA) / flowA) * 100).toFixed(0)} %` : "A has none, so any is more than 10 %";
+    const flowRoundsA = runs.filter((run) => run.scenario === "flow" && run.variant === "A").map(blockingMs);
+    const [lowA, highA] = [Math.min(...flowRoundsA), Math.max(...flowRoundsA)];
+    const noise = flowC >= lowA && flowC <= highA ? `; C's median is inside A's own range of ${lowA.toFixed(0)}–${highA.toFixed(0)} ms, so the difference is within run-to-run noise` : "";
+    const flowKb = flow.C(kbPerMinute);
+    const lazy = recorderUrls.length > 0 && inHtml.length === 0;
+    console.log(`\nTargets`);
+    console.log(`  heavy page: Candor adds ≤ ½ of what rrweb adds — blocking time ${heavyTbt.toFixed(2)}, script time ${heavyScript.toFixed(2)}: ${verdict(heavyTbt <= 0.5 && heavyScript <= 0.5)}`);
+    console.log(`  ordinary flow: ≤ 10 % added blocking time — medians ${flowA.toFixed(0)} → ${flowC.toFixed(0)} ms, ${flowAdded}${noise}: ${verdict(flowC <= flowA * 1.1)}`);
+    console.log(`    (blocking inside Candor's own code, measured within each run: ${flowTable.blockingInC.toFixed(0)} ms per run, ${flowA > 0 ? `${((flowTable.blockingInC / flowA) * 100).toFixed(0)} % of A's median` : "A has none"})`);
+    console.log(`  ordinary flow: ≤ 100 KB per minute compressed — ${flowKb.toFixed(1)} KB/min: ${verdict(flowKb <= 100)}`);
+    console.log(`  recorder ≤ 40 KB gzip and loaded lazily — ${bundleKb.C.toFixed(1)} KB, ${lazy ? "lazy (not in the page HTML, not requested without consent)" : `NOT lazy: ${inHtml.join(", ")}`}: ${verdict(bundleKb.C <= 40 && lazy)}`);
+    const longestRecorderMs = Math.max(heavyTable.recorderC.longestMs, flowTable.recorderC.longestMs);
+    console.log(`  no recorder task over 50 ms — longest time in Candor's recorder code within one task ${longestRecorderMs.toFixed(0)} ms: ${verdict(longestRecorderMs <= LONG_TASK_MS)}`);
+  }
 } finally {
   await browser?.close();
   await stopServer();

@@ -5,6 +5,7 @@ import { broadcastConsent } from "@/lib/consent/client/consent-bus";
 import type { RecordingConfig, RrwebEvent, StartSessionResponse } from "@/lib/recording/protocol";
 import { createScrubContext, scrubEvent } from "@/lib/recording/scrub-events";
 import { parseUserAgent } from "./device-info";
+import { paceDomRecording } from "./dom-pacing";
 import { installInstrumentation, type Emit } from "./instrument";
 import { Transport, type OutgoingChunk, type SendOutcome } from "./transport";
 
@@ -20,10 +21,8 @@ const OUTBOX_KEY = "candor.recording.outbox";
 /** Chrome refuses keepalive requests beyond 64 KiB in flight; the rest waits in sessionStorage for the next page. */
 const KEEPALIVE_BUDGET = 60 * 1024;
 const MAX_PERSISTED = 2 * 1024 * 1024;
-/** A mutation storm: more DOM mutation records than this in one second pauses DOM recording … */
-const STORM_RECORDS_PER_SECOND = 5_000;
-/** … until a second passes with fewer than this. */
-const CALM_RECORDS_PER_SECOND = 200;
+/** The custom event that wakes a frozen rrweb (see dom-pacing.ts); it is never recorded. */
+const WAKE_TAG = "candor-internal/wake";
 
 type StoredSession = { sessionId: string; nextSeq: number; clockOffsetMs: number; lastActivity: number; config: RecordingConfig };
 
@@ -152,8 +151,24 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
   let transport: Transport;
   let stopDom: (() => void) | undefined;
   let scrub = createScrubContext();
+  // Events are scrubbed and serialised in a task of their own, so a large DOM change does not make the task that
+  // recorded it longer still. Nothing reaches the transport unscrubbed, and every path that hands the transport's
+  // chunks on (flush, unload, stop, a new session) settles this queue first.
+  let unscrubbed: RrwebEvent[] = [];
+  let scrubScheduled = false;
+  const scrubQueued = () => {
+    scrubScheduled = false;
+    const events = unscrubbed;
+    unscrubbed = [];
+    for (const event of events) if (!stopped && scrubEvent(scrub, event)) transport.push(event);
+  };
   const push = (event: RrwebEvent) => {
-    if (!stopped) transport.push(event);
+    if (stopped) return;
+    unscrubbed.push(event);
+    if (!scrubScheduled) {
+      scrubScheduled = true;
+      setTimeout(scrubQueued, 0);
+    }
   };
   const emit: Emit = (tag, payload) => push({ type: 5, timestamp: Date.now(), data: { tag, payload } });
 
@@ -175,11 +190,13 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
     });
 
   const startDom = () => {
+    // What the previous recording emitted is scrubbed with the context that knows its nodes.
+    scrubQueued();
     scrub = createScrubContext();
     stopDom = record({
       emit: (event) => {
         const candidate = event as unknown as RrwebEvent;
-        if (scrubEvent(scrub, candidate)) push(candidate);
+        if (candidate.type !== 5 || (candidate.data as { tag?: unknown }).tag !== WAKE_TAG) push(candidate);
       },
       // Privacy defaults: every input masked (passwords always), message threads/composers and anything marked
       // private blocked (replayed as a placeholder box), contenteditable text masked, no canvas, no cross-origin
@@ -218,9 +235,26 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
 
   transport = makeTransport();
   if (!resumed) sendDevice();
-  startDom();
-
   const instrumentation = installInstrumentation({ emit, onNavigate: () => instrumentation?.activity(Date.now()), ignorePathPrefix: INGEST });
+  // Created before rrweb's observer, so that it sees every batch of DOM changes first.
+  const pacing = paceDomRecording({
+    isRecording: () => stopDom !== undefined,
+    freeze: () => record.freezePage(),
+    wake: () => record.addCustomEvent(WAKE_TAG, null),
+    pause: () => {
+      stopDom?.();
+      stopDom = undefined;
+      emit("candor/gap", { reason: "mutation-storm", droppedEvents: 0 });
+    },
+    resume: startDom,
+    onActivity: (now) => instrumentation.activity(now),
+  });
+  startDom();
+  /** Everything recorded so far, serialised by rrweb and scrubbed, in the transport now. */
+  const settle = () => {
+    pacing.wakeNow();
+    scrubQueued();
+  };
 
   /** A new recording session: after 30 idle minutes, or when the server no longer knows ours (another user). */
   let rotating = false;
@@ -228,6 +262,7 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
     if (rotating || stopped) return;
     rotating = true;
     try {
+      settle();
       stopDom?.();
       transport.flush();
       const started = await startSession();
@@ -252,44 +287,11 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
     current.lastActivity = now;
   };
 
-  // --- Mutation storm guard: pause DOM recording instead of freezing the page, resume with a fresh snapshot. ---
-  let windowStart = Date.now();
-  let windowRecords = 0;
-  let paused = false;
-  const observer = new MutationObserver((records) => {
-    const now = Date.now();
-    instrumentation.activity(now);
-    if (now - windowStart >= 1000) {
-      if (paused && windowRecords < CALM_RECORDS_PER_SECOND) {
-        paused = false;
-        startDom();
-      }
-      windowStart = now;
-      windowRecords = 0;
-    }
-    windowRecords += records.length;
-    if (!paused && windowRecords > STORM_RECORDS_PER_SECOND) {
-      paused = true;
-      stopDom?.();
-      stopDom = undefined;
-      emit("candor/gap", { reason: "mutation-storm", droppedEvents: 0 });
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-  // A storm that ends without any further mutation still needs to resume.
-  const calmCheck = setInterval(() => {
-    if (paused && Date.now() - windowStart >= 1000) {
-      paused = false;
-      windowStart = Date.now();
-      windowRecords = 0;
-      startDom();
-    }
-  }, 1000);
-
   // --- Unload and background: flush, with keepalive; persist what cannot be confirmed for the next page. ---
   const onVisibility = () => {
     if (document.visibilityState === "hidden") {
       writeJson(SESSION_KEY, current);
+      settle();
       transport.flush();
     } else {
       touch();
@@ -298,6 +300,7 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
   const onPageHide = () => {
     if (stopped) return;
     instrumentation.leave();
+    settle();
     const pending = transport.drainForUnload();
     let budget = KEEPALIVE_BUDGET;
     const keep: OutgoingChunk[] = [];
@@ -329,15 +332,16 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
 
   function stop({ discard }: { discard: boolean }) {
     if (stopped) return;
+    if (!discard) settle();
     stopped = true;
     stopDom?.();
-    observer.disconnect();
-    clearInterval(calmCheck);
+    pacing.disconnect();
     instrumentation.uninstall();
     document.removeEventListener("visibilitychange", onVisibility);
     window.removeEventListener("pagehide", onPageHide);
     window.removeEventListener("pageshow", onPageShow);
     window.removeEventListener("pointerdown", touch, { capture: true });
+    unscrubbed = [];
     if (discard) {
       transport.discard();
       sessionStorage.removeItem(SESSION_KEY);
