@@ -6,10 +6,12 @@
  * rrweb serialises DOM changes in its MutationObserver callback, which runs at the end of the task that made them: a
  * page that re-sorts a 1,000-row table would pay for the recording inside that task, making a long task longer. Our
  * observer is created before rrweb's, so the browser hands it each batch first; it freezes rrweb, which then only
- * notes what changed, and a task of our own wakes rrweb to serialise everything noted so far. rrweb wakes itself too
- * on any user event (a click, a scroll, an input) and emits the pending changes before that event, so the recording
- * keeps DOM changes and interactions in order. Batches that arrive before the wake-up are serialised together, each
- * changed node once.
+ * notes what changed, and a task of our own wakes rrweb to serialise everything noted so far. Batches that arrive
+ * before the wake-up are serialised together, each changed node once.
+ *
+ * A user's action is never recorded against a node rrweb has not serialised yet: rrweb looks up the target's id before
+ * it records a click, an input or a scroll, so a capture listener on window — which runs before rrweb's, on document —
+ * wakes rrweb first. (rrweb also emits pending changes before any such event, so the order is kept as well.)
  *
  * A storm — more than STORM records in one second — pauses DOM recording instead of freezing the page, until a
  * second passes with fewer than CALM; recording then resumes with a fresh snapshot.
@@ -17,6 +19,8 @@
 
 export const STORM_RECORDS_PER_SECOND = 5_000;
 export const CALM_RECORDS_PER_SECOND = 200;
+/** The events rrweb records with a target node (mouse interactions, focus, input, scroll, media, selection). */
+const TARGETED_EVENTS = ["mousedown", "mouseup", "click", "dblclick", "contextmenu", "touchstart", "touchend", "focus", "blur", "input", "change", "scroll", "play", "pause", "seeked", "volumechange", "ratechange", "selectionchange"];
 
 export type DomRecordingHooks = {
   /** Whether rrweb is recording the DOM now (not before it starts, not while a storm has paused it). */
@@ -50,21 +54,22 @@ export function paceDomRecording(hooks: DomRecordingHooks, schedule: (task: () =
   let windowStart = Date.now();
   let windowRecords = 0;
   let paused = false;
-  const resume = () => {
-    paused = false;
-    windowStart = Date.now();
+  /** Starts a new one-second window once the current one is over; a calm second ends a storm. */
+  const rollWindow = (now: number) => {
+    if (now - windowStart < 1000) return;
+    const calm = windowRecords < CALM_RECORDS_PER_SECOND;
+    windowStart = now;
     windowRecords = 0;
-    hooks.resume();
+    if (paused && calm) {
+      paused = false;
+      hooks.resume();
+    }
   };
 
   const observer = new MutationObserver((records) => {
     const now = Date.now();
     hooks.onActivity(now);
-    if (now - windowStart >= 1000) {
-      if (paused && windowRecords < CALM_RECORDS_PER_SECOND) resume();
-      windowStart = now;
-      windowRecords = 0;
-    }
+    rollWindow(now);
     windowRecords += records.length;
     if (!paused && windowRecords > STORM_RECORDS_PER_SECOND) {
       paused = true;
@@ -80,15 +85,15 @@ export function paceDomRecording(hooks: DomRecordingHooks, schedule: (task: () =
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   // A storm that ends without any further mutation still needs to resume.
-  const calmCheck = setInterval(() => {
-    if (paused && Date.now() - windowStart >= 1000) resume();
-  }, 1000);
+  const calmCheck = setInterval(() => rollWindow(Date.now()), 1000);
+  for (const type of TARGETED_EVENTS) window.addEventListener(type, wakeNow, { capture: true, passive: true });
 
   return {
     wakeNow,
     disconnect() {
       observer.disconnect();
       clearInterval(calmCheck);
+      for (const type of TARGETED_EVENTS) window.removeEventListener(type, wakeNow, { capture: true });
     },
   };
 }
