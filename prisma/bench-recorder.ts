@@ -301,6 +301,9 @@ async function heavyPage(setup: Setup, page: Page, variant: VariantKey) {
 
 // ---------- Setup ----------
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+
 async function seedPrograms(databaseUrl: string) {
   const programs = benchPrograms(PROGRAMS);
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -461,7 +464,7 @@ try {
   stopServer = stop;
   const cookies = await signInMembers(base);
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
   });
   const setup: Setup = { browser, base, cookies, rows: tableRows(programs), rrweb: plainRrwebScript() };
@@ -521,7 +524,8 @@ try {
     const flowKb = flow.C(kbPerMinute);
     const lazy = recorderUrls.length > 0 && inHtml.length === 0;
     console.log(`\nTargets`);
-    console.log(`  heavy page: Candor adds ≤ ½ of what rrweb adds — blocking time ${heavyTbt.toFixed(2)}, script time ${heavyScript.toFixed(2)}: ${verdict(heavyTbt <= 0.5 && heavyScript <= 0.5)}`);
+    console.log(`  heavy page: Candor adds ≤ ½ of the blocking time rrweb adds — ${heavyTbt.toFixed(2)}: ${verdict(heavyTbt <= 0.5)}`);
+    console.log(`  heavy page: Candor adds ≤ ½ of the script time rrweb adds — ${heavyScript.toFixed(2)}: ${verdict(heavyScript <= 0.5)}`);
     console.log(`  ordinary flow: ≤ 10 % added blocking time — medians ${flowA.toFixed(0)} → ${flowC.toFixed(0)} ms, ${flowAdded}${noise}: ${verdict(flowC <= flowA * 1.1)}`);
     console.log(`    (blocking inside Candor's own code, measured within each run: ${flowTable.blockingInC.toFixed(0)} ms per run, ${flowA > 0 ? `${((flowTable.blockingInC / flowA) * 100).toFixed(0)} % of A's median` : "A has none"})`);
     console.log(`  ordinary flow: ≤ 100 KB per minute compressed — ${flowKb.toFixed(1)} KB/min: ${verdict(flowKb <= 100)}`);
