@@ -240,7 +240,13 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
   const pacing = paceDomRecording({
     isRecording: () => stopDom !== undefined,
     freeze: () => record.freezePage(),
-    wake: () => record.addCustomEvent(WAKE_TAG, null),
+    wake: () => {
+      try {
+        record.addCustomEvent(WAKE_TAG, null);
+      } catch {
+        // rrweb refuses custom events before its first snapshot; until then it holds no changes to serialise.
+      }
+    },
     pause: () => {
       stopDom?.();
       stopDom = undefined;
