@@ -18,11 +18,6 @@ export async function decodeChunkJson({ key, sessionId, seq, data }: { key: Buff
   return (await gunzipAsync(compressed)).toString("utf8");
 }
 
-/** One stored chunk's events, parsed (see decodeChunkJson). */
-export async function decodeChunk(stored: { key: Buffer; sessionId: string; seq: number; data: Uint8Array }): Promise<RrwebEvent[]> {
-  return JSON.parse(await decodeChunkJson(stored)) as RrwebEvent[];
-}
-
 /**
  * One chunk of a session, decrypted: its rrweb events (Candor's facts among them as custom events, type 5), in
  * server time. Null when there is no such chunk, or the owner's key was destroyed (crypto-shredded).
@@ -36,5 +31,5 @@ export async function readChunk({ sessionId, seq }: { sessionId: string; seq: nu
   if (!chunk) return null;
   const key = await getUserDataKey({ userId: chunk.session.userId });
   if (!key) return null;
-  return { seq, events: await decodeChunk({ key, sessionId, seq, data: chunk.data }) };
+  return { seq, events: JSON.parse(await decodeChunkJson({ key, sessionId, seq, data: chunk.data })) as RrwebEvent[] };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getUserDataKey } from "@/lib/crypto/get-user-data-key";
-import type { RrwebEvent } from "@/lib/recording/protocol";
 import { decodeChunkJson } from "./read-chunk";
 
 /** How many chunks are fetched per query: bounds memory (a stored chunk is a few KB) while streaming a long session. */
@@ -32,12 +31,4 @@ export async function* readSessionChunks({ sessionId, fromSeq = 0 }: { sessionId
     if (chunks.length < PAGE_SIZE) return;
     after = chunks[chunks.length - 1].seq;
   }
-}
-
-/**
- * A session's events, chunk by chunk in sequence order, parsed — ready for rrweb-player (Candor's facts are rrweb
- * custom events, type 5, tagged `candor/...`). See readSessionChunks.
- */
-export async function* readSessionEvents({ sessionId, fromSeq = 0 }: { sessionId: string; fromSeq?: number }): AsyncGenerator<{ seq: number; events: RrwebEvent[] }> {
-  for await (const chunk of readSessionChunks({ sessionId, fromSeq })) yield { seq: chunk.seq, events: JSON.parse(chunk.json) as RrwebEvent[] };
 }

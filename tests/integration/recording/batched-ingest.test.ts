@@ -5,7 +5,7 @@ import { grantConsent } from "@/lib/consent/grant-consent";
 import { revokeConsent } from "@/lib/consent/revoke-consent";
 import { ingestChunk } from "@/lib/recording/ingest-chunk";
 import { startRecordingSession } from "@/lib/recording/start-recording-session";
-import { readSessionEvents } from "@/lib/replay/read-session-events";
+import { readSessionChunks } from "@/lib/replay/read-session-events";
 import { createUser } from "@/tests/support/factories";
 import { custom, device, fullSnapshot, meta } from "@/tests/support/rrweb-fixtures";
 
@@ -43,7 +43,7 @@ describe("batched ingest (group commit)", () => {
       const session = await db.recordingSession.findUniqueOrThrow({ where: { id: sessionId } });
       expect(session).toMatchObject({ chunkCount: 4, clickCount: 4, pageCount: 2, browser: "Chrome", viewport: "1280x720", entryPath: "/" });
       const stored: number[] = [];
-      for await (const chunk of readSessionEvents({ sessionId })) stored.push(chunk.seq);
+      for await (const chunk of readSessionChunks({ sessionId })) stored.push(chunk.seq);
       expect(stored).toEqual([0, 1, 2, 3]);
       expect(await db.sessionEvent.count({ where: { sessionId, kind: "CLICK" } })).toBe(4);
     }

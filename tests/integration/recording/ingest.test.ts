@@ -11,7 +11,7 @@ import { destroyUserDataKey } from "@/lib/crypto/destroy-user-data-key";
 import { INGEST_LIMITS } from "@/lib/recording/protocol";
 import { backgroundWritesSettled } from "@/lib/db/background-writes";
 import { readChunk } from "@/lib/replay/read-chunk";
-import { readSessionEvents } from "@/lib/replay/read-session-events";
+import { readSessionChunks } from "@/lib/replay/read-session-events";
 import { createUser } from "@/tests/support/factories";
 import { chunkRequest, custom, device, fullSnapshot, inputEvent, meta, SECRET, textMutation } from "@/tests/support/rrweb-fixtures";
 
@@ -47,7 +47,7 @@ const post = (sessionId: string, payload: unknown, options?: Parameters<typeof c
 
 async function storedEvents(sessionId: string) {
   const all: { seq: number; events: { type: number; timestamp: number; data: Record<string, unknown> }[] }[] = [];
-  for await (const chunk of readSessionEvents({ sessionId })) all.push(chunk);
+  for await (const chunk of readSessionChunks({ sessionId })) all.push({ seq: chunk.seq, events: JSON.parse(chunk.json) });
   return all;
 }
 
