@@ -13,6 +13,10 @@ import { authOptions } from "./options";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
+/** The account a session's user id names — unless it was deleted: a tombstone row's still-unexpired JWT signs no one in. */
+const activeUser = (id: string): Promise<CurrentUser | null> =>
+  db.user.findUnique({ where: { id, deletedAt: null }, select: { id: true, email: true, name: true, role: true } });
+
 /**
  * The signed-in user, read fresh from the database once per request: a role change or a deleted account
  * takes effect on the next request, not when the JWT expires.
@@ -23,9 +27,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   await connection();
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  // A deleted account is a tombstone row: its still-unexpired JWT must not sign anyone in.
-  return db.user.findUnique({ where: { id, deletedAt: null }, select: { id: true, email: true, name: true, role: true } });
+  return id ? activeUser(id) : null;
 });
 
 // --- Pages and server actions: redirect to sign-in, or render the 403 page. ---
@@ -55,8 +57,7 @@ export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
  */
 const getApiUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await getToken({ req: new NextRequest("http://candor.invalid/", { headers: await headers() }), secret: authSecret() });
-  if (!token?.sub) return null;
-  return db.user.findUnique({ where: { id: token.sub, deletedAt: null }, select: { id: true, email: true, name: true, role: true } });
+  return token?.sub ? activeUser(token.sub) : null;
 });
 
 export async function requireApiUser(): Promise<CurrentUser> {
