@@ -21,7 +21,7 @@ const OUTBOX_KEY = "candor.recording.outbox";
 /** Chrome refuses keepalive requests beyond 64 KiB in flight; the rest waits in sessionStorage for the next page. */
 const KEEPALIVE_BUDGET = 60 * 1024;
 const MAX_PERSISTED = 2 * 1024 * 1024;
-/** The custom event that wakes a frozen rrweb (see dom-pacing.ts); it is never recorded. */
+/** The custom event that wakes a frozen rrweb (see dom-pacing.ts); never recorded: the scrub keeps only Candor's own tags. */
 const WAKE_TAG = "candor-internal/wake";
 
 type StoredSession = { sessionId: string; nextSeq: number; clockOffsetMs: number; lastActivity: number; config: RecordingConfig };
@@ -194,10 +194,7 @@ export async function startRecorder(): Promise<RunningRecorder | null> {
     scrubQueued();
     scrub = createScrubContext();
     stopDom = record({
-      emit: (event) => {
-        const candidate = event as unknown as RrwebEvent;
-        if (candidate.type !== 5 || (candidate.data as { tag?: unknown }).tag !== WAKE_TAG) push(candidate);
-      },
+      emit: (event) => push(event as unknown as RrwebEvent),
       // Privacy defaults: every input masked (passwords always), message threads/composers and anything marked
       // private blocked (replayed as a placeholder box), contenteditable text masked, no canvas, no cross-origin
       // iframes, no fonts or images inlined. rrweb records no key events.
