@@ -50,6 +50,18 @@ const stats = (latencies: number[]) => {
   return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
 };
 const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** Sends one request, reads its whole answer, and adds how long that took to `latencies`; returns the status. */
+async function timed(latencies: number[], send: () => Promise<Response>): Promise<number> {
+  const began = performance.now();
+  const response = await send();
+  await response.arrayBuffer();
+  latencies.push(performance.now() - began);
+  return response.status;
+}
+
+const uploadChunk = (browser: HttpBrowser, sessionId: string, payload: Payload) =>
+  browser.fetch(`/api/ingest/sessions/${sessionId}/chunks`, { method: "POST", headers: { "content-type": "application/gzip" }, body: new Uint8Array(payload.body) });
 const fmt = (value: number, digits = 1) => value.toFixed(digits);
 
 const database = await createScratchDatabase({ users: USERS });
@@ -92,11 +104,7 @@ try {
     await Promise.all(
       sessions.map(async ({ browser, sessionId, payloads }) => {
         for (const payload of payloads) {
-          const began = performance.now();
-          const response = await browser.fetch(`/api/ingest/sessions/${sessionId}/chunks`, { method: "POST", headers: { "content-type": "application/gzip" }, body: new Uint8Array(payload.body) });
-          await response.arrayBuffer();
-          latencies.push(performance.now() - began);
-          if (response.status !== 200) failures++;
+          if ((await timed(latencies, () => uploadChunk(browser, sessionId, payload))) !== 200) failures++;
         }
       }),
     );
@@ -145,11 +153,8 @@ try {
       const phase = Math.random() * interval;
       for (const [k, payload] of payloads.entries()) {
         await sleep(Math.max(0, start + phase + k * interval - performance.now()));
-        const began = performance.now();
-        const response = await browser.fetch(`/api/ingest/sessions/${sessionId}/chunks`, { method: "POST", headers: { "content-type": "application/gzip" }, body: new Uint8Array(payload.body) });
-        await response.arrayBuffer();
-        pacedLatencies.push(performance.now() - began);
-        if (response.status !== 200) throw new Error(`A paced upload answered ${response.status}.`);
+        const status = await timed(pacedLatencies, () => uploadChunk(browser, sessionId, payload));
+        if (status !== 200) throw new Error(`A paced upload answered ${status}.`);
       }
     }),
   );
@@ -166,11 +171,8 @@ try {
   await Promise.all(
     browsers.slice(0, level).map(async (browser) => {
       for (let i = 0; i < CHUNKS; i++) {
-        const began = performance.now();
-        const response = await browser.fetch("/api/me");
-        await response.arrayBuffer();
-        floorLatencies.push(performance.now() - began);
-        if (response.status !== 200) throw new Error(`/api/me answered ${response.status}`);
+        const status = await timed(floorLatencies, () => browser.fetch("/api/me"));
+        if (status !== 200) throw new Error(`/api/me answered ${status}`);
       }
     }),
   );
