@@ -53,7 +53,6 @@ export type StartSessionResponse = {
 
 export type ChunkAck = { seq: number; duplicate: boolean; consent: { granted: true } };
 
-
 export const rrwebEventSchema = z.object({
   type: z.number().int().min(0).max(5),
   timestamp: z.number().finite().nonnegative(),
